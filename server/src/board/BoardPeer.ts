@@ -1,0 +1,95 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+import type { LiveDoc, Peer } from './LiveDoc'
+import { MESSAGE, encodeAwareness, encodeSyncStep1 } from './protocol'
+
+/** Thrown for a frame that is not valid y-websocket protocol; the endpoint closes that connection. */
+export class MalformedMessage extends Error {}
+
+/**
+ * One client connection to one document. It speaks the y-websocket protocol itself rather than
+ * through setupWSConnection, because that has no read-only mode: here a connection whose role
+ * may not write has its document updates dropped before they touch the document (the place
+ * where Hocuspocus checks `connection.readOnly`).
+ */
+export class BoardPeer implements Peer {
+  readonly awarenessIds = new Set<number>()
+  /** Updates refused because this connection may not write; for logs and tests. */
+  droppedUpdates = 0
+
+  constructor(
+    private live: LiveDoc,
+    private transport: (message: Uint8Array) => void,
+    readonly canWrite: boolean,
+  ) {}
+
+  send(message: Uint8Array): void {
+    this.transport(message)
+  }
+
+  /** Opens the conversation: our state vector, then who else is here. */
+  start(): void {
+    this.live.peers.add(this)
+    this.send(encodeSyncStep1(this.live.doc))
+    const others = [...this.live.awareness.getStates().keys()]
+    if (others.length > 0) this.send(encodeAwareness(this.live.awareness, others))
+  }
+
+  /** Handles one binary frame; throws MalformedMessage for anything outside the protocol. */
+  receive(frame: Uint8Array): void {
+    try {
+      this.dispatch(frame)
+    } catch (error) {
+      throw error instanceof MalformedMessage ? error : new MalformedMessage(String(error))
+    }
+  }
+
+  private dispatch(frame: Uint8Array): void {
+    const decoder = decoding.createDecoder(frame)
+    const type = decoding.readVarUint(decoder)
+    switch (type) {
+      case MESSAGE.sync:
+        return this.receiveSync(decoder)
+      case MESSAGE.awareness:
+        awarenessProtocol.applyAwarenessUpdate(this.live.awareness, decoding.readVarUint8Array(decoder), this)
+        return
+      case MESSAGE.queryAwareness:
+        this.send(encodeAwareness(this.live.awareness, [...this.live.awareness.getStates().keys()]))
+        return
+      case MESSAGE.auth:
+        return // The token was checked at connect time; there is nothing to renegotiate.
+      default:
+        throw new MalformedMessage(`unknown message type ${type}`)
+    }
+  }
+
+  private receiveSync(decoder: decoding.Decoder): void {
+    const step = decoding.readVarUint(decoder)
+    if (step === syncProtocol.messageYjsSyncStep1) {
+      const reply = encoding.createEncoder()
+      encoding.writeVarUint(reply, MESSAGE.sync)
+      syncProtocol.readSyncStep1(decoder, reply, this.live.doc)
+      this.send(encoding.toUint8Array(reply))
+      return
+    }
+    if (step !== syncProtocol.messageYjsSyncStep2 && step !== syncProtocol.messageYjsUpdate) {
+      throw new MalformedMessage(`unknown sync step ${step}`)
+    }
+    const update = decoding.readVarUint8Array(decoder)
+    if (!this.canWrite) {
+      this.droppedUpdates++
+      return
+    }
+    // Decoding first parses the whole update without touching the document, so a corrupt
+    // frame is refused whole instead of being half applied.
+    Y.decodeUpdate(update)
+    Y.applyUpdate(this.live.doc, update, this)
+  }
+
+  stop(): void {
+    this.live.removePeer(this)
+  }
+}

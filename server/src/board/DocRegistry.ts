@@ -1,0 +1,66 @@
+import type { Storage } from '../storage/Storage'
+import { LiveDoc } from './LiveDoc'
+
+/** How long an unused document stays in memory, so a reloading page does not pay a full load. */
+const IDLE_UNLOAD_MS = 30_000
+
+/**
+ * Hands out one LiveDoc per document name; concurrent first connections share one load.
+ * A document nobody has open is compacted and dropped from memory after a short grace period.
+ */
+export class DocRegistry {
+  private docs = new Map<string, Promise<LiveDoc>>()
+  private idleTimers = new Map<string, NodeJS.Timeout>()
+
+  constructor(
+    private storage: Storage,
+    private prepare: (live: LiveDoc) => void = () => {},
+  ) {}
+
+  async open(name: string): Promise<LiveDoc> {
+    this.cancelUnload(name)
+    let pending = this.docs.get(name)
+    if (!pending) {
+      pending = this.load(name)
+      this.docs.set(name, pending)
+      pending.catch(() => this.docs.delete(name))
+    }
+    return pending
+  }
+
+  /** Called when a peer leaves; schedules the unload once the last one has gone. */
+  release(live: LiveDoc): void {
+    if (live.peers.size > 0) return
+    this.cancelUnload(live.name)
+    const timer = setTimeout(() => void this.unload(live), IDLE_UNLOAD_MS)
+    timer.unref()
+    this.idleTimers.set(live.name, timer)
+  }
+
+  /** Writes everything pending and frees memory; used at shutdown. */
+  async closeAll(): Promise<void> {
+    for (const name of [...this.idleTimers.keys()]) this.cancelUnload(name)
+    const docs = await Promise.allSettled([...this.docs.values()])
+    for (const result of docs) if (result.status === 'fulfilled') await this.unload(result.value, true)
+  }
+
+  private async load(name: string): Promise<LiveDoc> {
+    const live = new LiveDoc(name, this.storage)
+    await live.load()
+    this.prepare(live)
+    return live
+  }
+
+  private async unload(live: LiveDoc, force = false): Promise<void> {
+    if (live.peers.size > 0 && !force) return
+    this.docs.delete(live.name)
+    await live.flush()
+    live.destroy()
+  }
+
+  private cancelUnload(name: string): void {
+    const timer = this.idleTimers.get(name)
+    if (timer) clearTimeout(timer)
+    this.idleTimers.delete(name)
+  }
+}

@@ -1,0 +1,99 @@
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import type { Storage } from '../storage/Storage'
+import { encodeAwareness, encodeUpdate } from './protocol'
+
+/** A connected peer of a document, as the live document sees it. */
+export interface Peer {
+  send(message: Uint8Array): void
+  /** Awareness client ids this peer has announced, removed when it leaves. */
+  awarenessIds: Set<number>
+}
+
+/** Merge stored updates into one once a document has this many, so storage stays bounded. */
+export const COMPACT_AFTER_UPDATES = 500
+
+/**
+ * One document held in memory while anybody has it open: every accepted update is persisted
+ * before it is relayed, so what a client saw acknowledged survives a restart.
+ */
+export class LiveDoc {
+  readonly doc = new Y.Doc({ gc: true })
+  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  readonly peers = new Set<Peer>()
+  private storedCount = 0
+  private pendingWrites = new Set<Promise<void>>()
+
+  constructor(
+    readonly name: string,
+    private storage: Storage,
+  ) {
+    // The server holds no awareness state of its own.
+    this.awareness.setLocalState(null)
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin))
+    this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.onAwareness(change, origin))
+  }
+
+  /** Loads stored updates; compacts them when there are many. */
+  async load(): Promise<void> {
+    const updates = await this.storage.loadUpdates(this.name)
+    Y.transact(this.doc, () => updates.forEach((u) => Y.applyUpdate(this.doc, u)), this.storage, false)
+    this.storedCount = updates.length
+    if (updates.length > COMPACT_AFTER_UPDATES) await this.compact()
+  }
+
+  /** Replaces the stored history by a single update of the current state. */
+  async compact(): Promise<void> {
+    await this.flush()
+    const count = this.storedCount
+    await this.storage.compactUpdates(this.name, Y.encodeStateAsUpdate(this.doc), count)
+    this.storedCount -= count - 1
+  }
+
+  /** Resolves once every update received so far is in storage. */
+  async flush(): Promise<void> {
+    await Promise.all([...this.pendingWrites])
+  }
+
+  private onUpdate(update: Uint8Array, origin: unknown): void {
+    if (origin === this.storage) return
+    const write = this.storage
+      .appendUpdate(this.name, update)
+      .then(() => void this.storedCount++)
+      .catch((error) => console.error(`[board] could not store an update of ${this.name}`, error))
+      .finally(() => this.pendingWrites.delete(write))
+    this.pendingWrites.add(write)
+    const message = encodeUpdate(update)
+    for (const peer of this.peers) if (peer !== origin) peer.send(message)
+  }
+
+  private onAwareness({ added, updated, removed }: AwarenessChange, origin: unknown): void {
+    const changed = [...added, ...updated, ...removed]
+    if (origin && this.peers.has(origin as Peer)) {
+      const ids = (origin as Peer).awarenessIds
+      added.forEach((id) => ids.add(id))
+      removed.forEach((id) => ids.delete(id))
+    }
+    const message = encodeAwareness(this.awareness, changed)
+    for (const peer of this.peers) peer.send(message)
+  }
+
+  /** Forgets a peer and the presence it announced. */
+  removePeer(peer: Peer): void {
+    this.peers.delete(peer)
+    if (peer.awarenessIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessIds], null)
+    }
+  }
+
+  destroy(): void {
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+}
+
+interface AwarenessChange {
+  added: number[]
+  updated: number[]
+  removed: number[]
+}

@@ -1,0 +1,38 @@
+import { v4 as uuid } from 'uuid'
+import * as Y from 'yjs'
+import type { Invite, SessionInfo } from '@harvest/shared'
+import { PLENARY_AREA, addCard, migrateBoard } from '@harvest/shared'
+import { boardDocName } from '../board/boardEndpoint'
+import { createSessionRecord } from '../sessions/createSession'
+import type { Storage } from '../storage/Storage'
+import { CLUSTER4 } from './cluster4'
+
+const DEMO_KEY = 'demoSessionId'
+
+/**
+ * Creates the Cluster 4 demo session on first start, with a few opening cards, and returns
+ * it with its links on every start so they can be printed.
+ */
+export async function ensureDemoSession(storage: Storage, today = new Date()): Promise<{ session: SessionInfo; invites: Invite[] }> {
+  const existingId = await storage.getMeta(DEMO_KEY)
+  const existing = existingId ? await storage.getSession(existingId) : undefined
+  if (existing) return { session: existing, invites: await storage.listInvites(existing.id) }
+
+  const { title, cluster, cities } = CLUSTER4
+  const date = today.toISOString().slice(0, 10)
+  const created = await createSessionRecord(storage, { title, cluster, date, cities: [...cities] })
+  await storage.appendUpdate(boardDocName(created.session.id), demoBoard(created.session))
+  await storage.setMeta(DEMO_KEY, created.session.id)
+  return created
+}
+
+function demoBoard(session: SessionInfo): Uint8Array {
+  const doc = new Y.Doc()
+  migrateBoard(doc)
+  CLUSTER4.cards.forEach(({ city, text }, i) => {
+    const kind = session.cities.find((c) => c.name === city)?.kind ?? null
+    const author = `${city.split(' (')[0]} (from the Round 2 report)`
+    addCard(doc, { id: uuid(), text, authorId: 'demo', authorName: author, city, cityKind: kind, area: PLENARY_AREA }, session.createdAt + i)
+  })
+  return Y.encodeStateAsUpdate(doc)
+}

@@ -1,0 +1,24 @@
+import { publicMember } from '../storage/Storage'
+import type { Handler } from '../realtime/handler'
+import { refuse } from '../realtime/handler'
+import { sessionRoom } from '../realtime/context'
+import { presentMembers } from '../sessions/sessionState'
+
+/** A member corrects their own name, city or pilot/twin status. */
+export const memberUpdate: Handler<'member:update'> = {
+  event: 'member:update',
+  async run(ctx, socket, patch) {
+    const identity = socket.data.identity
+    if (identity.kind !== 'member') return refuse('forbidden', 'join the session with your name first')
+    const current = (await ctx.storage.listMembers(identity.sessionId)).find((m) => m.id === identity.member.id)
+    if (!current) return refuse('not_found', 'you are no longer a member of this session')
+    const next = publicMember({ ...current, ...patch })
+    if (next.role === 'participant' && (!next.city || !next.cityKind)) {
+      return refuse('invalid', 'participants keep a city and say whether it is a pilot or a twin city')
+    }
+    await ctx.storage.updateMember(next)
+    socket.data.identity = { ...identity, member: next }
+    ctx.io.to(sessionRoom(identity.sessionId)).emit('members:changed', await presentMembers(ctx, identity.sessionId))
+    return { ok: true, data: next }
+  },
+}

@@ -1,0 +1,52 @@
+import express from 'express'
+import type { CreateSessionResult, InviteInfo, JoinResult } from '@harvest/shared'
+import { LIMITS, createSessionBody, describeIssues, joinBody, missingParticipantFields, tokenSchema } from '@harvest/shared'
+import { createSession } from '../sessions/createSession'
+import { addMember } from '../sessions/joinSession'
+import type { Storage } from '../storage/Storage'
+import { errorHandler, sendError } from './errors'
+
+/** The JSON API under /api: create a session, read an invitation, join with it. */
+export function apiRoutes(storage: Storage): express.Router {
+  const api = express.Router()
+  api.use(express.json({ limit: LIMITS.httpBodyMaxBytes }))
+
+  api.get('/health', (_req, res) => void res.json({ ok: true }))
+
+  api.post('/sessions', async (req, res) => {
+    const body = createSessionBody.safeParse(req.body)
+    if (!body.success) return sendError(res, 'invalid', describeIssues(body.error))
+    const result: CreateSessionResult = await createSession(storage, body.data)
+    res.status(201).json(result)
+  })
+
+  api.get('/invites/:token', async (req, res) => {
+    const token = tokenSchema.safeParse(req.params.token)
+    const invite = token.success ? await storage.findInvite(token.data) : undefined
+    if (!invite) return sendError(res, 'not_found', 'this invitation link is not valid: ask the facilitator for a new one')
+    const session = await storage.getSession(invite.sessionId)
+    if (!session) return sendError(res, 'not_found', 'this session no longer exists')
+    const info: InviteInfo = { session, role: invite.role }
+    res.json(info)
+  })
+
+  api.post('/join', async (req, res) => {
+    const body = joinBody.safeParse(req.body)
+    if (!body.success) return sendError(res, 'invalid', describeIssues(body.error))
+    const invite = await storage.findInvite(body.data.token)
+    if (!invite) return sendError(res, 'unauthorized', 'this invitation link is not valid: ask the facilitator for a new one')
+    const session = await storage.getSession(invite.sessionId)
+    if (!session) return sendError(res, 'not_found', 'this session no longer exists')
+    if (invite.role === 'participant') {
+      const missing = missingParticipantFields(body.data)
+      if (missing) return sendError(res, 'invalid', missing)
+    }
+    const { name, city, cityKind } = body.data
+    const result: JoinResult = await addMember(storage, session, { name, role: invite.role, city, cityKind })
+    res.status(201).json(result)
+  })
+
+  api.use((_req, res) => sendError(res, 'not_found', 'no such API route'))
+  api.use(errorHandler)
+  return api
+}

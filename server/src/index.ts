@@ -1,0 +1,41 @@
+import path from 'node:path'
+import { inviteLinkPath } from '@harvest/shared'
+import { createApp } from './app'
+import { readConfig } from './config'
+import { ensureDemoSession } from './demo/seedDemo'
+import { SqliteStorage } from './storage/sqlite'
+
+async function main(): Promise<void> {
+  const config = readConfig()
+  const storage = new SqliteStorage(path.join(config.dataDir, 'harvest.sqlite'))
+  const app = createApp({ storage, publicUrl: config.publicUrl, clientDir: config.clientDir })
+  const address = await app.listen(config.port, config.host)
+  console.log(`Harvest is running on http://${config.host}:${address.port} (data in ${config.dataDir})`)
+
+  if (config.seedDemo) {
+    const { session, invites } = await ensureDemoSession(storage)
+    console.log(`\nDemo session: ${session.cluster}`)
+    for (const role of ['facilitator', 'participant'] as const) {
+      const invite = invites.find((i) => i.role === role)
+      if (invite) console.log(`  ${role.padEnd(12)} ${config.publicUrl}${inviteLinkPath(invite.token)}`)
+    }
+    console.log(`  or open ${config.publicUrl}/ to create your own session\n`)
+  }
+
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    console.log(`\n${signal}: saving and shutting down`)
+    await app.close()
+    await storage.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop('SIGINT'))
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})

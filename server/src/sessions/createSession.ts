@@ -1,0 +1,33 @@
+import { v4 as uuid } from 'uuid'
+import type { CreateSessionBody, CreateSessionResult, Invite, SessionInfo } from '@harvest/shared'
+import { ROLES } from '@harvest/shared'
+import type { Storage } from '../storage/Storage'
+import { addMember } from './joinSession'
+import { newToken } from './tokens'
+
+/** Creates a session with one invitation link per role, without a first member. */
+export async function createSessionRecord(
+  storage: Storage,
+  input: Omit<CreateSessionBody, 'facilitatorName'>,
+  now = Date.now(),
+): Promise<{ session: SessionInfo; invites: Invite[] }> {
+  const session: SessionInfo = {
+    id: uuid(),
+    title: input.title,
+    cluster: input.cluster,
+    date: input.date,
+    cities: input.cities,
+    createdAt: now,
+  }
+  const invites = ROLES.map((role) => ({ token: newToken(), sessionId: session.id, role, createdAt: now }))
+  await storage.createSession(session, invites)
+  return { session, invites }
+}
+
+/** A facilitator creates a session from the browser and becomes its first member. */
+export async function createSession(storage: Storage, body: CreateSessionBody, now = Date.now()): Promise<CreateSessionResult> {
+  const { facilitatorName, ...input } = body
+  const { session, invites } = await createSessionRecord(storage, input, now)
+  const joined = await addMember(storage, session, { name: facilitatorName, role: 'facilitator', city: '', cityKind: null }, now)
+  return { ...joined, invites }
+}

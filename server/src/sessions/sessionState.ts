@@ -1,0 +1,22 @@
+import type { Identity, PresentMember, SessionState } from '@harvest/shared'
+import { can } from '@harvest/shared'
+import type { ServerContext } from '../realtime/context'
+
+/** The people of a session with their live presence. */
+export async function presentMembers(ctx: ServerContext, sessionId: string): Promise<PresentMember[]> {
+  const members = await ctx.storage.listMembers(sessionId)
+  return members.map((m) => ({ ...m, online: ctx.presence.isOnline(sessionId, m.id) }))
+}
+
+/** The snapshot one connection may see: invitation links only for those allowed to share them. */
+export async function sessionStateFor(ctx: ServerContext, identity: Identity): Promise<SessionState | null> {
+  const session = await ctx.storage.getSession(identity.sessionId)
+  if (!session) return null
+  const invites = can(identity.role, 'invites:read') ? await ctx.storage.listInvites(session.id) : null
+  return {
+    session,
+    members: await presentMembers(ctx, session.id),
+    you: { role: identity.role, memberId: identity.kind === 'member' ? identity.member.id : null },
+    invites,
+  }
+}

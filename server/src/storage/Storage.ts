@@ -1,0 +1,41 @@
+import type { Invite, Member, SessionInfo } from '@harvest/shared'
+
+/** A member as stored: the secret itself is never kept, only its hash. */
+export interface MemberRecord extends Member {
+  tokenHash: string
+}
+
+/**
+ * Everything the server keeps. Handlers call this and never a database directly, so the
+ * embedded store, the in-memory one used in tests and a later PostgreSQL one are interchangeable.
+ */
+export interface Storage {
+  createSession(session: SessionInfo, invites: Invite[]): Promise<void>
+  getSession(id: string): Promise<SessionInfo | undefined>
+
+  findInvite(token: string): Promise<Invite | undefined>
+  listInvites(sessionId: string): Promise<Invite[]>
+
+  addMember(member: MemberRecord): Promise<void>
+  updateMember(member: Member): Promise<void>
+  findMemberByTokenHash(tokenHash: string): Promise<MemberRecord | undefined>
+  listMembers(sessionId: string): Promise<Member[]>
+
+  /** Appends one Yjs update of a document; called for every update the server accepts. */
+  appendUpdate(docName: string, update: Uint8Array): Promise<void>
+  /** Every stored update of a document, in the order received. */
+  loadUpdates(docName: string): Promise<Uint8Array[]>
+  /** Replaces all stored updates of a document by one merged update, atomically. */
+  compactUpdates(docName: string, merged: Uint8Array, upToCount: number): Promise<void>
+
+  getMeta(key: string): Promise<string | undefined>
+  setMeta(key: string, value: string): Promise<void>
+
+  close(): Promise<void>
+}
+
+/** Strips the token hash before a member leaves the server. */
+export function publicMember(record: MemberRecord | Member): Member {
+  const { id, sessionId, name, role, city, cityKind, joinedAt } = record
+  return { id, sessionId, name, role, city, cityKind, joinedAt }
+}

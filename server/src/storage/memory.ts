@@ -1,0 +1,63 @@
+import type { Invite, Member, SessionInfo } from '@harvest/shared'
+import type { MemberRecord, Storage } from './Storage'
+
+/** Keeps everything in process memory: for tests and throwaway runs. */
+export class MemoryStorage implements Storage {
+  private sessions = new Map<string, SessionInfo>()
+  private invites = new Map<string, Invite>()
+  private members = new Map<string, MemberRecord>()
+  private updates = new Map<string, Uint8Array[]>()
+  private meta = new Map<string, string>()
+
+  async createSession(session: SessionInfo, invites: Invite[]) {
+    this.sessions.set(session.id, structuredClone(session))
+    for (const invite of invites) this.invites.set(invite.token, { ...invite })
+  }
+  async getSession(id: string) {
+    const session = this.sessions.get(id)
+    return session && structuredClone(session)
+  }
+  async findInvite(token: string) {
+    const invite = this.invites.get(token)
+    return invite && { ...invite }
+  }
+  async listInvites(sessionId: string) {
+    return [...this.invites.values()].filter((i) => i.sessionId === sessionId).map((i) => ({ ...i }))
+  }
+  async addMember(member: MemberRecord) {
+    this.members.set(member.id, { ...member })
+  }
+  async updateMember(member: Member) {
+    const existing = this.members.get(member.id)
+    if (existing) this.members.set(member.id, { ...existing, ...member })
+  }
+  async findMemberByTokenHash(tokenHash: string) {
+    const found = [...this.members.values()].find((m) => m.tokenHash === tokenHash)
+    return found && { ...found }
+  }
+  async listMembers(sessionId: string) {
+    return [...this.members.values()]
+      .filter((m) => m.sessionId === sessionId)
+      .sort((a, b) => a.joinedAt - b.joinedAt)
+      .map(({ tokenHash: _, ...member }) => member)
+  }
+  async appendUpdate(docName: string, update: Uint8Array) {
+    const list = this.updates.get(docName) ?? []
+    list.push(update.slice())
+    this.updates.set(docName, list)
+  }
+  async loadUpdates(docName: string) {
+    return [...(this.updates.get(docName) ?? [])]
+  }
+  async compactUpdates(docName: string, merged: Uint8Array, upToCount: number) {
+    const list = this.updates.get(docName) ?? []
+    this.updates.set(docName, [merged.slice(), ...list.slice(upToCount)])
+  }
+  async getMeta(key: string) {
+    return this.meta.get(key)
+  }
+  async setMeta(key: string, value: string) {
+    this.meta.set(key, value)
+  }
+  async close() {}
+}

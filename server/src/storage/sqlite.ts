@@ -1,0 +1,136 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import type { Invite, Member, SessionInfo } from '@harvest/shared'
+import type { MemberRecord, Storage } from './Storage'
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS invites (
+  token TEXT PRIMARY KEY, session_id TEXT NOT NULL, role TEXT NOT NULL, created_at INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS invites_session ON invites (session_id);
+CREATE TABLE IF NOT EXISTS members (
+  id TEXT PRIMARY KEY, session_id TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE, data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS members_session ON members (session_id);
+CREATE TABLE IF NOT EXISTS doc_updates (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, doc TEXT NOT NULL, data BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS doc_updates_doc ON doc_updates (doc, id);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+`
+
+/**
+ * The embedded store: one SQLite file, so a plain start needs no database server.
+ * better-sqlite3 is synchronous, which makes every write durable before the call returns
+ * (WAL mode survives a process crash); the async interface leaves room for PostgreSQL.
+ */
+export class SqliteStorage implements Storage {
+  private db: Database.Database
+
+  constructor(file: string) {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true })
+    this.db = new Database(file)
+    this.db.pragma('journal_mode = WAL')
+    this.db.pragma('synchronous = NORMAL')
+    this.db.exec(SCHEMA)
+  }
+
+  async createSession(session: SessionInfo, invites: Invite[]) {
+    const insertSession = this.db.prepare('INSERT INTO sessions (id, data) VALUES (?, ?)')
+    const insertInvite = this.db.prepare(
+      'INSERT INTO invites (token, session_id, role, created_at) VALUES (?, ?, ?, ?)',
+    )
+    this.db.transaction(() => {
+      insertSession.run(session.id, JSON.stringify(session))
+      for (const i of invites) insertInvite.run(i.token, i.sessionId, i.role, i.createdAt)
+    })()
+  }
+
+  async getSession(id: string) {
+    const row = this.db.prepare('SELECT data FROM sessions WHERE id = ?').get(id) as { data: string } | undefined
+    return row && (JSON.parse(row.data) as SessionInfo)
+  }
+
+  async findInvite(token: string) {
+    const row = this.db.prepare('SELECT * FROM invites WHERE token = ?').get(token) as InviteRow | undefined
+    return row && toInvite(row)
+  }
+
+  async listInvites(sessionId: string) {
+    const rows = this.db
+      .prepare('SELECT * FROM invites WHERE session_id = ? ORDER BY created_at, role')
+      .all(sessionId) as InviteRow[]
+    return rows.map(toInvite)
+  }
+
+  async addMember(member: MemberRecord) {
+    const { tokenHash, ...data } = member
+    this.db
+      .prepare('INSERT INTO members (id, session_id, token_hash, data) VALUES (?, ?, ?, ?)')
+      .run(member.id, member.sessionId, tokenHash, JSON.stringify(data))
+  }
+
+  async updateMember(member: Member) {
+    this.db.prepare('UPDATE members SET data = ? WHERE id = ?').run(JSON.stringify(member), member.id)
+  }
+
+  async findMemberByTokenHash(tokenHash: string) {
+    const row = this.db.prepare('SELECT data, token_hash FROM members WHERE token_hash = ?').get(tokenHash) as
+      | { data: string; token_hash: string }
+      | undefined
+    return row && { ...(JSON.parse(row.data) as Member), tokenHash: row.token_hash }
+  }
+
+  async listMembers(sessionId: string) {
+    const rows = this.db.prepare('SELECT data FROM members WHERE session_id = ?').all(sessionId) as { data: string }[]
+    return rows.map((r) => JSON.parse(r.data) as Member).sort((a, b) => a.joinedAt - b.joinedAt)
+  }
+
+  async appendUpdate(docName: string, update: Uint8Array) {
+    this.db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)').run(docName, Buffer.from(update))
+  }
+
+  async loadUpdates(docName: string) {
+    const rows = this.db.prepare('SELECT data FROM doc_updates WHERE doc = ? ORDER BY id').all(docName) as {
+      data: Buffer
+    }[]
+    return rows.map((r) => new Uint8Array(r.data))
+  }
+
+  async compactUpdates(docName: string, merged: Uint8Array, upToCount: number) {
+    const ids = this.db
+      .prepare('SELECT id FROM doc_updates WHERE doc = ? ORDER BY id LIMIT ?')
+      .pluck()
+      .all(docName, upToCount) as number[]
+    if (ids.length === 0) return
+    const last = ids[ids.length - 1]!
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM doc_updates WHERE doc = ? AND id <= ?').run(docName, last)
+      // Reusing the last id keeps the merged update ahead of anything appended since.
+      this.db.prepare('INSERT INTO doc_updates (id, doc, data) VALUES (?, ?, ?)').run(last, docName, Buffer.from(merged))
+    })()
+  }
+
+  async getMeta(key: string) {
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined
+    return row?.value
+  }
+
+  async setMeta(key: string, value: string) {
+    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value)
+  }
+
+  async close() {
+    this.db.close()
+  }
+}
+
+interface InviteRow {
+  token: string
+  session_id: string
+  role: Invite['role']
+  created_at: number
+}
+
+function toInvite(row: InviteRow): Invite {
+  return { token: row.token, sessionId: row.session_id, role: row.role, createdAt: row.created_at }
+}

@@ -1,0 +1,6 @@
+export * from './roles'
+export * from './limits'
+export * from './session'
+export * from './schemas'
+export * from './events'
+export * from './board'

@@ -1,0 +1,13 @@
+/** Input limits enforced at the server boundary and mirrored in the client's forms. */
+export const LIMITS = {
+  titleMax: 200,
+  clusterMax: 200,
+  nameMax: 80,
+  cityMax: 120,
+  cardTextMax: 2000,
+  citiesMax: 100,
+  /** Largest single board frame the server accepts, in bytes. */
+  boardFrameMaxBytes: 1024 * 1024,
+  /** Largest HTTP JSON body, in bytes. */
+  httpBodyMaxBytes: 64 * 1024,
+} as const

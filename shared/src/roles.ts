@@ -1,0 +1,40 @@
+/** The four roles a person can hold in a session; the server decides, the client only displays. */
+export const ROLES = ['facilitator', 'harvester', 'participant', 'observer'] as const
+
+/** A person's role in one session. */
+export type Role = (typeof ROLES)[number]
+
+/** Whether a participant's city runs a pilot or is twinned with one. */
+export const CITY_KINDS = ['pilot', 'twin'] as const
+
+/** Pilot city or twin city. */
+export type CityKind = (typeof CITY_KINDS)[number]
+
+/**
+ * Every permission in one table, so the rules can be read (and tested) in one place.
+ * Later features add rows here rather than checks scattered through handlers.
+ */
+export const PERMISSIONS = {
+  /** See the session, the people and the board. */
+  'session:read': ['facilitator', 'harvester', 'participant', 'observer'],
+  /** See and share the invitation links of every role. */
+  'invites:read': ['facilitator'],
+  /** Write, edit and delete cards on the shared board. */
+  'board:write': ['facilitator', 'harvester', 'participant'],
+} as const satisfies Record<string, readonly Role[]>
+
+/** Something a role may or may not do. */
+export type Action = keyof typeof PERMISSIONS
+
+/** True when `role` may perform `action`. */
+export function can(role: Role, action: Action): boolean {
+  return (PERMISSIONS[action] as readonly Role[]).includes(role)
+}
+
+/** Human labels for the roles, shown in the UI and in printed links. */
+export const ROLE_LABELS: Record<Role, string> = {
+  facilitator: 'Facilitator',
+  harvester: 'Harvester',
+  participant: 'Participant',
+  observer: 'Observer',
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod'
+import { LIMITS } from './limits'
+import { CITY_KINDS, ROLES } from './roles'
+
+const trimmed = (max: number) => z.string().trim().max(max)
+const nonEmpty = (max: number, what: string) => trimmed(max).min(1, `${what} is required`)
+
+/** A calendar date as the date input gives it. */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date must look like 2026-06-14')
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'date is not a real day')
+
+/** Invitation and member tokens: base64url, long enough to be unguessable. */
+export const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{22,128}$/, 'malformed token')
+
+export const citySchema = z.object({
+  name: nonEmpty(LIMITS.cityMax, 'city name'),
+  kind: z.enum(CITY_KINDS),
+  twinOf: trimmed(LIMITS.cityMax).optional(),
+  project: trimmed(LIMITS.titleMax).optional(),
+})
+
+/** POST /api/sessions: a facilitator creates a session and becomes its first member. */
+export const createSessionBody = z.object({
+  title: nonEmpty(LIMITS.titleMax, 'title'),
+  cluster: nonEmpty(LIMITS.clusterMax, 'cluster name'),
+  date: isoDate,
+  facilitatorName: nonEmpty(LIMITS.nameMax, 'your name'),
+  cities: z.array(citySchema).max(LIMITS.citiesMax).default([]),
+})
+export type CreateSessionBody = z.infer<typeof createSessionBody>
+
+/** POST /api/join: someone holding an invitation becomes a member of the session. */
+export const joinBody = z
+  .object({
+    token: tokenSchema,
+    name: nonEmpty(LIMITS.nameMax, 'name'),
+    city: trimmed(LIMITS.cityMax).default(''),
+    cityKind: z.enum(CITY_KINDS).nullable().default(null),
+  })
+  .strict()
+export type JoinBody = z.infer<typeof joinBody>
+
+/** A participant must say which city they speak for and whether it is a pilot or a twin. */
+export function missingParticipantFields(body: JoinBody): string | null {
+  if (!body.city) return 'city is required for participants'
+  if (!body.cityKind) return 'say whether your city is a pilot or a twin city'
+  return null
+}
+
+/** The runtime schema of every client-to-server socket event; the server validates each one. */
+export const clientEventSchemas = {
+  'session:sync': z.object({}).strict(),
+  'member:update': z
+    .object({
+      name: nonEmpty(LIMITS.nameMax, 'name').optional(),
+      city: trimmed(LIMITS.cityMax).optional(),
+      cityKind: z.enum(CITY_KINDS).nullable().optional(),
+    })
+    .strict()
+    .refine((patch) => Object.keys(patch).length > 0, 'nothing to change'),
+} as const
+
+/** Names of the events a client may send. */
+export type ClientEventName = keyof typeof clientEventSchemas
+
+/** The validated payload of a client event. */
+export type ClientPayload<E extends ClientEventName> = z.infer<(typeof clientEventSchemas)[E]>
+
+export const roleSchema = z.enum(ROLES)
+
+/** Turns a zod error into one sentence a person can act on. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ')
+}
