@@ -9,7 +9,11 @@ const nonEmpty = (max: number, what: string) => trimmed(max).min(1, `${what} is 
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'date must look like 2026-06-14')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'date is not a real day')
+  .refine((value) => {
+    // Date.parse rolls 2026-02-30 over to March 2 rather than failing, so compare the round trip.
+    const day = new Date(`${value}T00:00:00Z`)
+    return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(value)
+  }, 'date is not a real day')
 
 /** Invitation and member tokens: base64url, long enough to be unguessable. */
 export const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{22,128}$/, 'malformed token')

@@ -1,0 +1,25 @@
+import { HomePage } from './components/HomePage'
+import { JoinPage } from './components/JoinPage'
+import { SessionPage } from './components/SessionPage'
+import { useRoute } from './route'
+
+export function App() {
+  const route = useRoute()
+  switch (route.page) {
+    case 'home':
+      return <HomePage />
+    case 'join':
+      return <JoinPage key={route.token} token={route.token} />
+    case 'session':
+      return <SessionPage key={route.sessionId} sessionId={route.sessionId} />
+    case 'missing':
+      return (
+        <main className="narrow">
+          <h1>Page not found</h1>
+          <p>
+            Open the invitation link you were sent, or <a href="/">create a session</a>.
+          </p>
+        </main>
+      )
+  }
+}

@@ -1,0 +1,136 @@
+import { io, type Socket } from 'socket.io-client'
+import { WebsocketProvider } from 'y-websocket'
+import WS from 'ws'
+import * as Y from 'yjs'
+import type { ClientToServerEvents, PresentMember, ServerToClientEvents, SessionState } from '@harvest/shared'
+import { BOARD_PATH } from '@harvest/shared'
+import { track } from './cleanup'
+import { waitFor } from './waitFor'
+
+// Node 20 has no global WebSocket, and the provider's resync timer refers to it by name.
+;(globalThis as { WebSocket?: unknown }).WebSocket ??= WS
+
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>
+
+/** A connected socket.io client with everything the server has sent it so far. */
+export interface TestSocket {
+  socket: ClientSocket
+  /** Every 'session:state' received, oldest first. */
+  states: SessionState[]
+  /** Every 'members:changed' received, oldest first. */
+  membersChanged: PresentMember[][]
+  /** The first 'session:state' (the welcome). */
+  welcome: SessionState
+}
+
+function openSocket(url: string, token: unknown): ClientSocket {
+  const socket: ClientSocket = io(url, {
+    auth: token === undefined ? {} : { token },
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+  })
+  track(() => void socket.disconnect())
+  return socket
+}
+
+/** Connects with a token and resolves once the server's welcome ('session:state') arrived. */
+export async function connectSocket(url: string, token: string, timeoutMs = 5_000): Promise<TestSocket> {
+  const socket = openSocket(url, token)
+  const states: SessionState[] = []
+  const membersChanged: PresentMember[][] = []
+  socket.on('session:state', (state) => void states.push(state))
+  socket.on('members:changed', (members) => void membersChanged.push(members))
+  let refused: Error | null = null
+  socket.on('connect_error', (error) => (refused = error))
+  const welcome = await waitFor(
+    () => {
+      if (refused) throw refused
+      return states[0]
+    },
+    timeoutMs,
+    'session:state welcome',
+  )
+  return { socket, states, membersChanged, welcome }
+}
+
+/** Tries to connect and resolves with the connect_error message; fails if the server accepts. */
+export function expectConnectError(url: string, token: unknown, timeoutMs = 5_000): Promise<string> {
+  const socket = openSocket(url, token)
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no connect_error')), timeoutMs)
+    socket.on('connect', () => {
+      clearTimeout(timer)
+      reject(new Error('the server accepted the connection'))
+    })
+    socket.on('connect_error', (error) => {
+      clearTimeout(timer)
+      resolve(error.message)
+    })
+  })
+}
+
+/** A board client as the browser runs it: a y-websocket provider on its own document. */
+export interface TestBoard {
+  provider: WebsocketProvider
+  doc: Y.Doc
+  /** Set when the server closed the connection for good (close codes 4400-4499). */
+  closed: { code: number; reason: string } | null
+  /** Resolves once the first sync with the server completed. */
+  synced(timeoutMs?: number): Promise<void>
+}
+
+/** ws://127.0.0.1:<port>/board, the base URL the provider appends `/<sessionId>` to. */
+export const boardBaseUrl = (url: string) => `${url.replace(/^http/, 'ws')}${BOARD_PATH}`
+
+/**
+ * Opens the board of a session with a token. BroadcastChannel is disabled: Node has a global
+ * one, and two providers in one process would otherwise sync with each other behind the
+ * server's back.
+ */
+export function connectBoard(url: string, sessionId: string, token: string, doc = new Y.Doc()): TestBoard {
+  const provider = new WebsocketProvider(boardBaseUrl(url), sessionId, doc, {
+    params: { token },
+    WebSocketPolyfill: WS as unknown as typeof WebSocket,
+    disableBc: true,
+  })
+  const board: TestBoard = {
+    provider,
+    doc,
+    closed: null,
+    synced: async (timeoutMs = 5_000) => {
+      await waitFor(
+        () => {
+          if (board.closed) throw new Error(`board connection closed: ${board.closed.code} ${board.closed.reason}`)
+          return provider.synced
+        },
+        timeoutMs,
+        'board sync',
+      )
+    },
+  }
+  provider.on('closed', (event) => (board.closed = event))
+  track(() => {
+    provider.destroy()
+    doc.destroy()
+  })
+  return board
+}
+
+/** Opens a raw WebSocket to the board endpoint, to send frames no real client would. */
+export async function openRawBoardSocket(url: string, sessionId: string, token: string): Promise<RawBoardSocket> {
+  const ws = new WS(`${boardBaseUrl(url)}/${encodeURIComponent(sessionId)}?token=${encodeURIComponent(token)}`)
+  const raw: RawBoardSocket = { ws, messages: [], closed: null }
+  ws.on('message', (data) => void raw.messages.push(data as Buffer))
+  ws.on('close', (code, reason) => (raw.closed = { code, reason: reason.toString() }))
+  ws.on('error', () => {})
+  track(() => ws.terminate())
+  await waitFor(() => ws.readyState === WS.OPEN || raw.closed, 5_000, 'raw socket open')
+  return raw
+}
+
+export interface RawBoardSocket {
+  ws: WS
+  messages: Buffer[]
+  closed: { code: number; reason: string } | null
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { PERMISSIONS, ROLES, ROLE_LABELS, can, type Action, type Role } from './roles'
+
+describe('permissions', () => {
+  it('every role can read the session', () => {
+    for (const role of ROLES) expect(can(role, 'session:read')).toBe(true)
+  })
+
+  it('only the facilitator sees the invitation links', () => {
+    expect(ROLES.filter((role) => can(role, 'invites:read'))).toEqual(['facilitator'])
+  })
+
+  it('everyone but the observer may write on the board', () => {
+    expect(can('observer', 'board:write')).toBe(false)
+    expect(ROLES.filter((role) => can(role, 'board:write'))).toEqual(['facilitator', 'harvester', 'participant'])
+  })
+
+  it('the whole table, so a change to any rule is a deliberate one', () => {
+    const table = Object.fromEntries(
+      (Object.keys(PERMISSIONS) as Action[]).map((action) => [action, ROLES.filter((role) => can(role, action))]),
+    )
+    expect(table).toEqual({
+      'session:read': ['facilitator', 'harvester', 'participant', 'observer'],
+      'invites:read': ['facilitator'],
+      'board:write': ['facilitator', 'harvester', 'participant'],
+    })
+  })
+
+  it('an unknown role can do nothing', () => {
+    for (const action of Object.keys(PERMISSIONS) as Action[]) expect(can('intruder' as Role, action)).toBe(false)
+  })
+
+  it('every role has a label to show', () => {
+    for (const role of ROLES) expect(ROLE_LABELS[role]).toMatch(/^[A-Z]\w+$/)
+  })
+})
