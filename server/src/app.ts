@@ -6,14 +6,20 @@ import { attachBoardEndpoint } from './board/boardEndpoint'
 import { DocRegistry } from './board/DocRegistry'
 import { apiRoutes } from './http/apiRoutes'
 import { clientRoutes } from './http/clientRoutes'
+import { ControlService } from './control/ControlService'
+import { Connections } from './realtime/Connections'
 import type { ServerContext } from './realtime/context'
-import { createSocketServer } from './realtime/socketServer'
+import { sessionRoom } from './realtime/context'
+import { Presence } from './realtime/Presence'
+import { attachSessionControl, createIo } from './realtime/socketServer'
 import type { Storage } from './storage/Storage'
 
 export interface AppOptions {
   storage: Storage
   publicUrl?: string
   clientDir?: string
+  /** The server's clock; tests pass one they control. */
+  now?: () => number
 }
 
 /** The running app: one HTTP server carrying the API, socket.io and the board endpoint. */
@@ -25,16 +31,27 @@ export interface App {
   close(): Promise<void>
 }
 
-export function createApp({ storage, publicUrl = '', clientDir }: AppOptions): App {
+export function createApp({ storage, publicUrl = '', clientDir, now = Date.now }: AppOptions): App {
   const web = express()
   web.disable('x-powered-by')
   web.use('/api', apiRoutes(storage))
   if (clientDir) web.use(clientRoutes(clientDir))
 
   const httpServer = http.createServer(web)
-  const ctx = createSocketServer(httpServer, storage, publicUrl)
+  const io = createIo(httpServer)
+  const ctx: ServerContext = {
+    storage,
+    presence: new Presence(),
+    io,
+    publicUrl,
+    now,
+    control: new ControlService(storage, (sessionId, state) => io.to(sessionRoom(sessionId)).emit('control:state', state, now())),
+    sockets: new Connections(),
+    boards: new Connections(),
+  }
+  attachSessionControl(ctx)
   const docs = new DocRegistry(storage, (live) => migrateBoard(live.doc))
-  const board = attachBoardEndpoint(httpServer, storage, docs)
+  const board = attachBoardEndpoint(httpServer, storage, docs, ctx.boards)
 
   return {
     httpServer,

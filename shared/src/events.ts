@@ -1,6 +1,8 @@
-import type { ClientPayload } from './schemas'
+import type { ClientPayload } from './eventSchemas'
 import type { Invite, Member, PresentMember, SessionInfo } from './session'
 import type { Role } from './roles'
+import type { ControlState } from './control'
+import type { Story, StoryNotes } from './story'
 
 /** Machine-readable reasons a request was refused. */
 export type ErrorCode = 'invalid' | 'forbidden' | 'not_found' | 'unauthorized' | 'conflict' | 'internal'
@@ -18,18 +20,57 @@ export interface SessionState {
   you: { role: Role; memberId: string | null }
   /** Only facilitators receive the invitation links. */
   invites: Invite[] | null
+  control: ControlState
+  /** The server's clock when this state was sent, for a first estimate of the offset. */
+  serverNow: number
+}
+
+/** Acknowledgement of an event that created something. */
+export interface Created {
+  id: string
 }
 
 /** Events the client sends; each has a schema in `clientEventSchemas`. */
 export interface ClientToServerEvents {
   'session:sync': (payload: ClientPayload<'session:sync'>, ack: AckFn<SessionState>) => void
+  'time:sync': (payload: ClientPayload<'time:sync'>, ack: AckFn<{ clientSentAt: number; serverNow: number }>) => void
   'member:update': (payload: ClientPayload<'member:update'>, ack: AckFn<Member>) => void
+  'agenda:add': (payload: ClientPayload<'agenda:add'>, ack: AckFn<Created>) => void
+  'agenda:update': (payload: ClientPayload<'agenda:update'>, ack: AckFn<null>) => void
+  'agenda:remove': (payload: ClientPayload<'agenda:remove'>, ack: AckFn<null>) => void
+  'agenda:move': (payload: ClientPayload<'agenda:move'>, ack: AckFn<null>) => void
+  'agenda:goto': (payload: ClientPayload<'agenda:goto'>, ack: AckFn<null>) => void
+  'settings:update': (payload: ClientPayload<'settings:update'>, ack: AckFn<null>) => void
+  'clock:command': (payload: ClientPayload<'clock:command'>, ack: AckFn<null>) => void
+  'story:add': (payload: ClientPayload<'story:add'>, ack: AckFn<Created>) => void
+  'story:update': (payload: ClientPayload<'story:update'>, ack: AckFn<null>) => void
+  'story:remove': (payload: ClientPayload<'story:remove'>, ack: AckFn<null>) => void
+  'story:move': (payload: ClientPayload<'story:move'>, ack: AckFn<null>) => void
+  'story:status': (payload: ClientPayload<'story:status'>, ack: AckFn<null>) => void
+  'story:volunteer': (payload: ClientPayload<'story:volunteer'>, ack: AckFn<Story>) => void
+  'notes:get': (payload: ClientPayload<'notes:get'>, ack: AckFn<StoryNotes>) => void
+  'notes:save': (payload: ClientPayload<'notes:save'>, ack: AckFn<StoryNotes>) => void
+  'member:setRole': (payload: ClientPayload<'member:setRole'>, ack: AckFn<Member>) => void
+  'member:rename': (payload: ClientPayload<'member:rename'>, ack: AckFn<Member>) => void
+  'member:remove': (payload: ClientPayload<'member:remove'>, ack: AckFn<null>) => void
+  'invite:rotate': (payload: ClientPayload<'invite:rotate'>, ack: AckFn<Invite>) => void
+  'lead:set': (payload: ClientPayload<'lead:set'>, ack: AckFn<null>) => void
 }
 
 /** Events the server broadcasts. */
 export interface ServerToClientEvents {
   'session:state': (state: SessionState) => void
   'members:changed': (members: PresentMember[]) => void
+  /** The agenda, stories, clocks or lead changed. */
+  'control:state': (control: ControlState, serverNow: number) => void
+  /** A story's prepared notes changed; sent only to its storyteller and those who may read notes. */
+  'notes:changed': (storyId: string, notes: StoryNotes) => void
+  /** An invitation link was rotated; sent only to those who may see the links. */
+  'invites:changed': (invites: Invite[]) => void
+  /** This connection's role changed (a facilitator changed it). */
+  'you:changed': (you: SessionState['you']) => void
+  /** This person was removed from the session; the connection closes next. */
+  'session:removed': (message: string) => void
 }
 
 /** Answer of GET /api/invites/:token. */
@@ -67,6 +108,9 @@ export const BOARD_CLOSE = {
   notFound: { code: 4404, reason: 'no such session' },
   malformed: { code: 4400, reason: 'malformed message' },
   tooLarge: { code: 4413, reason: 'message too large' },
+  removed: { code: 4410, reason: 'you were removed from this session' },
+  /** Not final: the client reconnects and gets the new role's rights. */
+  roleChanged: { code: 4000, reason: 'your role changed' },
 } as const
 
 /** Browser path of an invitation link. */

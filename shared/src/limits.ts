@@ -11,3 +11,13 @@ export const LIMITS = {
   /** Largest HTTP JSON body, in bytes. */
   httpBodyMaxBytes: 64 * 1024,
 } as const
+
+/** Limits of session control: agenda, stories and notes. */
+export const CONTROL_LIMITS = {
+  agendaItemsMax: 50,
+  storiesMax: 60,
+  promptMax: 1000,
+  itemMinutesMax: 12 * 60,
+  storyMinutesMax: 120,
+  noteFieldMax: 4000,
+} as const

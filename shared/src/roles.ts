@@ -21,6 +21,22 @@ export const PERMISSIONS = {
   'invites:read': ['facilitator'],
   /** Write, edit and delete cards on the shared board. */
   'board:write': ['facilitator', 'harvester', 'participant'],
+  /** Add, remove, reorder and edit agenda items and the session's planned times and chime. */
+  'agenda:edit': ['facilitator'],
+  /** Move through the agenda, run the clocks and the storytelling; also needs the lead. */
+  'session:drive': ['facilitator'],
+  /** Build the storyteller queue: add, edit, reorder, remove stories. */
+  'stories:edit': ['facilitator'],
+  /** Read every storyteller's prepared notes (a storyteller always reads their own). */
+  'notes:read': ['facilitator', 'harvester'],
+  /** Write any storyteller's notes (a storyteller always writes their own). */
+  'notes:write': ['facilitator'],
+  /** Change a person's role, rename or remove them, rotate invitation links. */
+  'people:manage': ['facilitator'],
+  /** Take or hand over the lead. */
+  'lead:set': ['facilitator'],
+  /** Put oneself in the storyteller queue with one's own city. */
+  'stories:volunteer': ['participant'],
 } as const satisfies Record<string, readonly Role[]>
 
 /** Something a role may or may not do. */

@@ -2,8 +2,8 @@ import { z } from 'zod'
 import { LIMITS } from './limits'
 import { CITY_KINDS, ROLES } from './roles'
 
-const trimmed = (max: number) => z.string().trim().max(max)
-const nonEmpty = (max: number, what: string) => trimmed(max).min(1, `${what} is required`)
+export const trimmed = (max: number) => z.string().trim().max(max)
+export const nonEmpty = (max: number, what: string) => trimmed(max).min(1, `${what} is required`)
 
 /** A calendar date as the date input gives it. */
 const isoDate = z
@@ -52,25 +52,6 @@ export function missingParticipantFields(body: JoinBody): string | null {
   if (!body.cityKind) return 'say whether your city is a pilot or a twin city'
   return null
 }
-
-/** The runtime schema of every client-to-server socket event; the server validates each one. */
-export const clientEventSchemas = {
-  'session:sync': z.object({}).strict(),
-  'member:update': z
-    .object({
-      name: nonEmpty(LIMITS.nameMax, 'name').optional(),
-      city: trimmed(LIMITS.cityMax).optional(),
-      cityKind: z.enum(CITY_KINDS).nullable().optional(),
-    })
-    .strict()
-    .refine((patch) => Object.keys(patch).length > 0, 'nothing to change'),
-} as const
-
-/** Names of the events a client may send. */
-export type ClientEventName = keyof typeof clientEventSchemas
-
-/** The validated payload of a client event. */
-export type ClientPayload<E extends ClientEventName> = z.infer<(typeof clientEventSchemas)[E]>
 
 export const roleSchema = z.enum(ROLES)
 

@@ -3,6 +3,8 @@ import type { Duplex } from 'node:stream'
 import { WebSocket, WebSocketServer } from 'ws'
 import { BOARD_CLOSE, BOARD_PATH, LIMITS, can } from '@harvest/shared'
 import { resolveToken } from '../sessions/resolveToken'
+import type { BoardLink } from '../realtime/context'
+import type { Connections } from '../realtime/Connections'
 import type { Storage } from '../storage/Storage'
 import { BoardPeer, MalformedMessage } from './BoardPeer'
 import type { DocRegistry } from './DocRegistry'
@@ -19,7 +21,7 @@ type Close = { code: number; reason: string }
  * Refusals are sent as close codes after the upgrade, because a browser cannot read the
  * status of a refused upgrade and could not tell the person why.
  */
-export function attachBoardEndpoint(httpServer: http.Server, storage: Storage, registry: DocRegistry) {
+export function attachBoardEndpoint(httpServer: http.Server, storage: Storage, registry: DocRegistry, links: Connections<BoardLink>) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.boardFrameMaxBytes })
 
   httpServer.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -52,6 +54,9 @@ export function attachBoardEndpoint(httpServer: http.Server, storage: Storage, r
     const current = new BoardPeer(live, (message) => ws.readyState === WebSocket.OPEN && ws.send(message), canWrite)
     current.start()
     peer = current
+    // Session control reaches this connection to close it when the person is removed or their role changes.
+    const link: BoardLink = { close: (code, reason) => close(ws, { code, reason }) }
+    links.add(resolved.principal, link)
     for (const frame of early.splice(0)) receive(ws, current, frame)
 
     let alive = true
@@ -62,6 +67,7 @@ export function attachBoardEndpoint(httpServer: http.Server, storage: Storage, r
       ws.ping()
     }, PING_INTERVAL_MS)
     ws.on('close', () => {
+      links.delete(resolved.principal, link)
       clearInterval(ping)
       current.stop()
       registry.release(live)

@@ -1,10 +1,44 @@
-import type { ServerContext, IoSocket } from '../realtime/context'
+import type { ClientEventName } from '@harvest/shared'
+import type { IoSocket, ServerContext } from '../realtime/context'
+import type { Handler } from '../realtime/handler'
 import { register } from '../realtime/handler'
+import { agendaAdd, agendaGoto, agendaMove, agendaRemove, agendaUpdate, settingsUpdate } from './agenda'
+import { clockCommand, timeSync } from './clock'
+import { inviteRotate, leadSet } from './invitesAndLead'
 import { memberUpdate } from './memberUpdate'
+import { notesGet, notesSave } from './notes'
+import { memberRemove, memberRename, memberSetRole } from './people'
 import { sessionSync } from './sessionSync'
+import { storyAdd, storyMove, storyRemove, storyStatus, storyUpdate, storyVolunteer } from './stories'
+
+/** Every client event and the one handler that answers it. */
+const HANDLERS: { [E in ClientEventName]: Handler<E> } = {
+  'session:sync': sessionSync,
+  'time:sync': timeSync,
+  'member:update': memberUpdate,
+  'agenda:add': agendaAdd,
+  'agenda:update': agendaUpdate,
+  'agenda:remove': agendaRemove,
+  'agenda:move': agendaMove,
+  'agenda:goto': agendaGoto,
+  'settings:update': settingsUpdate,
+  'clock:command': clockCommand,
+  'story:add': storyAdd,
+  'story:update': storyUpdate,
+  'story:remove': storyRemove,
+  'story:move': storyMove,
+  'story:status': storyStatus,
+  'story:volunteer': storyVolunteer,
+  'notes:get': notesGet,
+  'notes:save': notesSave,
+  'member:setRole': memberSetRole,
+  'member:rename': memberRename,
+  'member:remove': memberRemove,
+  'invite:rotate': inviteRotate,
+  'lead:set': leadSet,
+}
 
 /** Binds every client event handler to a freshly connected socket. */
 export function registerHandlers(ctx: ServerContext, socket: IoSocket): void {
-  register(ctx, socket, sessionSync)
-  register(ctx, socket, memberUpdate)
+  for (const handler of Object.values(HANDLERS)) register(ctx, socket, handler as Handler<ClientEventName>)
 }

@@ -1,11 +1,15 @@
 import type { Server, Socket } from 'socket.io'
 import type { ClientToServerEvents, Identity, ServerToClientEvents } from '@harvest/shared'
+import type { ControlService } from '../control/ControlService'
 import type { Storage } from '../storage/Storage'
+import type { Connections } from './Connections'
 import type { Presence } from './Presence'
 
 /** What the server stores on each socket after the handshake. */
 export interface SocketData {
   identity: Identity
+  /** Who holds the connection: "member:<id>" or "invite:<token>". */
+  principal: string
 }
 
 /** The typed socket.io server of this app. */
@@ -14,12 +18,22 @@ export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record
 /** One client's typed socket on the server. */
 export type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
 
+/** A board connection, as far as session control needs to reach it. */
+export interface BoardLink {
+  close(code: number, reason: string): void
+}
+
 /** What every handler can reach. */
 export interface ServerContext {
   storage: Storage
   presence: Presence
   io: IoServer
   publicUrl: string
+  /** The server's clock; tests pass a controllable one. */
+  now: () => number
+  control: ControlService
+  sockets: Connections<IoSocket>
+  boards: Connections<BoardLink>
 }
 
 /** The socket.io room that holds every connection of one session. */

@@ -1,5 +1,6 @@
 import type { Ack, ClientEventName, ClientPayload, ClientToServerEvents } from '@harvest/shared'
 import { clientEventSchemas, describeIssues } from '@harvest/shared'
+import { Refusal } from '../control/Refusal'
 import type { IoSocket, ServerContext } from './context'
 
 /** The result type a client event acknowledges with. */
@@ -26,6 +27,7 @@ export function register<E extends ClientEventName>(ctx: ServerContext, socket: 
     try {
       reply(await handler.run(ctx, socket, input.data as ClientPayload<E>))
     } catch (error) {
+      if (error instanceof Refusal) return reply({ ok: false, error: error.code, message: error.message })
       console.error(`[socket] ${handler.event} failed`, error)
       reply({ ok: false, error: 'internal', message: 'the server could not complete this; nothing was changed' })
     }

@@ -3,28 +3,30 @@ import { Server } from 'socket.io'
 import { registerHandlers } from '../handlers'
 import { resolveToken } from '../sessions/resolveToken'
 import { presentMembers, sessionStateFor } from '../sessions/sessionState'
-import type { Storage } from '../storage/Storage'
 import type { IoServer, IoSocket, ServerContext } from './context'
 import { sessionRoom } from './context'
-import { Presence } from './Presence'
 
-/** Attaches socket.io (session control) to the HTTP server; every connection shows a token. */
-export function createSocketServer(httpServer: http.Server, storage: Storage, publicUrl: string): ServerContext {
-  const io: IoServer = new Server(httpServer, {
+/** Creates socket.io (session control) on the HTTP server, beside the board endpoint. */
+export function createIo(httpServer: http.Server): IoServer {
+  return new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
     cors: { origin: false },
     // The board endpoint shares the port; socket.io must not close upgrades meant for it.
     destroyUpgrade: false,
   })
-  const ctx: ServerContext = { storage, presence: new Presence(), io, publicUrl }
+}
 
+/** Every connection shows a token; then it gets the whole state and the handlers of every event. */
+export function attachSessionControl(ctx: ServerContext): void {
+  const { io, storage } = ctx
   io.use(async (socket, next) => {
     try {
       const auth = socket.handshake.auth as { token?: unknown } | undefined
       const resolved = await resolveToken(storage, auth?.token)
       if (!resolved.ok) return next(Object.assign(new Error(resolved.reason), { data: { code: 'unauthorized' } }))
       socket.data.identity = resolved.identity
+      socket.data.principal = resolved.principal
       next()
     } catch (error) {
       console.error('[socket] handshake failed', error)
@@ -36,20 +38,23 @@ export function createSocketServer(httpServer: http.Server, storage: Storage, pu
     const identity = socket.data.identity
     registerHandlers(ctx, socket)
     void socket.join(sessionRoom(identity.sessionId))
+    ctx.sockets.add(socket.data.principal, socket)
     // Counted before any await, so a disconnect that races the welcome still balances it.
     const cameOnline = identity.kind === 'member' && ctx.presence.add(identity.sessionId, identity.member.id)
     socket.on('disconnect', async () => {
+      ctx.sockets.delete(socket.data.principal, socket)
       const current = socket.data.identity
       if (current.kind !== 'member' || !ctx.presence.remove(current.sessionId, current.member.id)) return
       io.to(sessionRoom(current.sessionId)).emit('members:changed', await presentMembers(ctx, current.sessionId))
     })
     void welcome(ctx, socket, cameOnline)
   })
-
-  return ctx
 }
 
-/** Sends the newcomer the whole state and tells the others someone arrived. */
+/**
+ * Sends the newcomer the whole state and tells the others someone arrived. Every reconnect
+ * passes here too, which is how a client that was offline catches up exactly.
+ */
 async function welcome(ctx: ServerContext, socket: IoSocket, cameOnline: boolean): Promise<void> {
   const identity = socket.data.identity
   const state = await sessionStateFor(ctx, identity)

@@ -1,6 +1,7 @@
 import { v4 as uuid } from 'uuid'
 import type { CreateSessionBody, CreateSessionResult, Invite, SessionInfo } from '@harvest/shared'
 import { ROLES } from '@harvest/shared'
+import { newControl } from '../control/newControl'
 import type { Storage } from '../storage/Storage'
 import { addMember } from './joinSession'
 import { newToken } from './tokens'
@@ -29,5 +30,7 @@ export async function createSession(storage: Storage, body: CreateSessionBody, n
   const { facilitatorName, ...input } = body
   const { session, invites } = await createSessionRecord(storage, input, now)
   const joined = await addMember(storage, session, { name: facilitatorName, role: 'facilitator', city: '', cityKind: null }, now)
+  // The creator leads from the start: the agenda and clocks are theirs to run.
+  await storage.saveControl(session.id, newControl({ leadId: joined.member.id, cities: session.cities }))
   return { ...joined, invites }
 }

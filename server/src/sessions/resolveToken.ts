@@ -2,6 +2,7 @@ import type { Identity } from '@harvest/shared'
 import { tokenSchema } from '@harvest/shared'
 import type { Storage } from '../storage/Storage'
 import { publicMember } from '../storage/Storage'
+import { invitePrincipal, memberPrincipal } from '../realtime/Connections'
 import { hashToken } from './tokens'
 
 /** Why a token was refused, in words a person can act on. */
@@ -14,14 +15,20 @@ export type TokenRefusal = 'missing or malformed token' | 'unknown or revoked to
 export async function resolveToken(
   storage: Storage,
   raw: unknown,
-): Promise<{ ok: true; identity: Identity } | { ok: false; reason: TokenRefusal }> {
+): Promise<{ ok: true; identity: Identity; principal: string } | { ok: false; reason: TokenRefusal }> {
   const token = tokenSchema.safeParse(raw)
   if (!token.success) return { ok: false, reason: 'missing or malformed token' }
   const member = await storage.findMemberByTokenHash(hashToken(token.data))
   if (member) {
-    return { ok: true, identity: { kind: 'member', sessionId: member.sessionId, role: member.role, member: publicMember(member) } }
+    return {
+      ok: true,
+      identity: { kind: 'member', sessionId: member.sessionId, role: member.role, member: publicMember(member) },
+      principal: memberPrincipal(member.id),
+    }
   }
   const invite = await storage.findInvite(token.data)
-  if (invite) return { ok: true, identity: { kind: 'guest', sessionId: invite.sessionId, role: invite.role } }
+  if (invite) {
+    return { ok: true, identity: { kind: 'guest', sessionId: invite.sessionId, role: invite.role }, principal: invitePrincipal(invite.token) }
+  }
   return { ok: false, reason: 'unknown or revoked token' }
 }

@@ -18,5 +18,7 @@ export async function sessionStateFor(ctx: ServerContext, identity: Identity): P
     members: await presentMembers(ctx, session.id),
     you: { role: identity.role, memberId: identity.kind === 'member' ? identity.member.id : null },
     invites,
+    control: (await ctx.control.read(session.id)).state,
+    serverNow: ctx.now(),
   }
 }

@@ -1,4 +1,4 @@
-import type { Invite, Member, SessionInfo } from '@harvest/shared'
+import type { ControlState, Invite, Member, SessionInfo, StoryNotes } from '@harvest/shared'
 
 /** A member as stored: the secret itself is never kept, only its hash. */
 export interface MemberRecord extends Member {
@@ -15,11 +15,19 @@ export interface Storage {
 
   findInvite(token: string): Promise<Invite | undefined>
   listInvites(sessionId: string): Promise<Invite[]>
+  /** Replaces the invitation of `invite.role` in its session: the old token stops working. */
+  replaceInvite(invite: Invite): Promise<void>
 
   addMember(member: MemberRecord): Promise<void>
   updateMember(member: Member): Promise<void>
   findMemberByTokenHash(tokenHash: string): Promise<MemberRecord | undefined>
   listMembers(sessionId: string): Promise<Member[]>
+  /** Deletes a member; their token stops working. */
+  removeMember(memberId: string): Promise<void>
+
+  /** The session's agenda, stories, clocks and notes; undefined before the first save. */
+  getControl(sessionId: string): Promise<ControlRecord | undefined>
+  saveControl(sessionId: string, control: ControlRecord): Promise<void>
 
   /** Appends one Yjs update of a document; called for every update the server accepts. */
   appendUpdate(docName: string, update: Uint8Array): Promise<void>
@@ -32,6 +40,12 @@ export interface Storage {
   setMeta(key: string, value: string): Promise<void>
 
   close(): Promise<void>
+}
+
+/** Session control as stored: the public state plus every storyteller's prepared notes. */
+export interface ControlRecord {
+  state: ControlState
+  notes: Record<string, StoryNotes>
 }
 
 /** Strips the token hash before a member leaves the server. */

@@ -1,5 +1,5 @@
 import type { Invite, Member, SessionInfo } from '@harvest/shared'
-import type { MemberRecord, Storage } from './Storage'
+import type { ControlRecord, MemberRecord, Storage } from './Storage'
 
 /** Keeps everything in process memory: for tests and throwaway runs. */
 export class MemoryStorage implements Storage {
@@ -8,6 +8,7 @@ export class MemoryStorage implements Storage {
   private members = new Map<string, MemberRecord>()
   private updates = new Map<string, Uint8Array[]>()
   private meta = new Map<string, string>()
+  private controls = new Map<string, ControlRecord>()
 
   async createSession(session: SessionInfo, invites: Invite[]) {
     this.sessions.set(session.id, structuredClone(session))
@@ -23,6 +24,12 @@ export class MemoryStorage implements Storage {
   }
   async listInvites(sessionId: string) {
     return [...this.invites.values()].filter((i) => i.sessionId === sessionId).map((i) => ({ ...i }))
+  }
+  async replaceInvite(invite: Invite) {
+    for (const [token, existing] of this.invites) {
+      if (existing.sessionId === invite.sessionId && existing.role === invite.role) this.invites.delete(token)
+    }
+    this.invites.set(invite.token, { ...invite })
   }
   async addMember(member: MemberRecord) {
     this.members.set(member.id, { ...member })
@@ -40,6 +47,16 @@ export class MemoryStorage implements Storage {
       .filter((m) => m.sessionId === sessionId)
       .sort((a, b) => a.joinedAt - b.joinedAt)
       .map(({ tokenHash: _, ...member }) => member)
+  }
+  async removeMember(memberId: string) {
+    this.members.delete(memberId)
+  }
+  async getControl(sessionId: string) {
+    const control = this.controls.get(sessionId)
+    return control && structuredClone(control)
+  }
+  async saveControl(sessionId: string, control: ControlRecord) {
+    this.controls.set(sessionId, structuredClone(control))
   }
   async appendUpdate(docName: string, update: Uint8Array) {
     const list = this.updates.get(docName) ?? []

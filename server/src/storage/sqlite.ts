@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { Invite, Member, SessionInfo } from '@harvest/shared'
-import type { MemberRecord, Storage } from './Storage'
+import type { ControlRecord, MemberRecord, Storage } from './Storage'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, data TEXT NOT NULL);
@@ -16,6 +16,7 @@ CREATE TABLE IF NOT EXISTS doc_updates (
   id INTEGER PRIMARY KEY AUTOINCREMENT, doc TEXT NOT NULL, data BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS doc_updates_doc ON doc_updates (doc, id);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS controls (session_id TEXT PRIMARY KEY, data TEXT NOT NULL);
 `
 
 /**
@@ -62,6 +63,15 @@ export class SqliteStorage implements Storage {
     return rows.map(toInvite)
   }
 
+  async replaceInvite(invite: Invite) {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM invites WHERE session_id = ? AND role = ?').run(invite.sessionId, invite.role)
+      this.db
+        .prepare('INSERT INTO invites (token, session_id, role, created_at) VALUES (?, ?, ?, ?)')
+        .run(invite.token, invite.sessionId, invite.role, invite.createdAt)
+    })()
+  }
+
   async addMember(member: MemberRecord) {
     const { tokenHash, ...data } = member
     this.db
@@ -83,6 +93,21 @@ export class SqliteStorage implements Storage {
   async listMembers(sessionId: string) {
     const rows = this.db.prepare('SELECT data FROM members WHERE session_id = ?').all(sessionId) as { data: string }[]
     return rows.map((r) => JSON.parse(r.data) as Member).sort((a, b) => a.joinedAt - b.joinedAt)
+  }
+
+  async removeMember(memberId: string) {
+    this.db.prepare('DELETE FROM members WHERE id = ?').run(memberId)
+  }
+
+  async getControl(sessionId: string) {
+    const row = this.db.prepare('SELECT data FROM controls WHERE session_id = ?').get(sessionId) as { data: string } | undefined
+    return row && (JSON.parse(row.data) as ControlRecord)
+  }
+
+  async saveControl(sessionId: string, control: ControlRecord) {
+    this.db
+      .prepare('INSERT INTO controls (session_id, data) VALUES (?, ?) ON CONFLICT(session_id) DO UPDATE SET data = excluded.data')
+      .run(sessionId, JSON.stringify(control))
   }
 
   async appendUpdate(docName: string, update: Uint8Array) {

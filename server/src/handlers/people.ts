@@ -1,0 +1,88 @@
+import type { Member } from '@harvest/shared'
+import { BOARD_CLOSE } from '@harvest/shared'
+import { Refusal } from '../control/Refusal'
+import { memberPrincipal } from '../realtime/Connections'
+import type { ServerContext } from '../realtime/context'
+import type { Handler } from '../realtime/handler'
+import { broadcastMembers, findSessionMember } from '../realtime/sessionPeople'
+import { sessionStateFor } from '../sessions/sessionState'
+import { assertCan } from './controlHandler'
+
+const assertManager = (identity: Parameters<typeof assertCan>[0]) => assertCan(identity, 'people:manage', 'only a facilitator can manage people')
+
+/** Carries a member's new record into every connection they have open on this server. */
+async function refreshConnections(ctx: ServerContext, member: Member, roleChanged: boolean): Promise<void> {
+  for (const socket of ctx.sockets.of(memberPrincipal(member.id))) {
+    const identity = socket.data.identity
+    if (identity.kind !== 'member') continue
+    socket.data.identity = { ...identity, role: member.role, member }
+    if (!roleChanged) continue
+    socket.emit('you:changed', { role: member.role, memberId: member.id })
+    const state = await sessionStateFor(ctx, socket.data.identity)
+    if (state) socket.emit('session:state', state)
+  }
+  // The board decides write rights when a connection opens, so it reconnects under the new role.
+  if (roleChanged) for (const link of ctx.boards.of(memberPrincipal(member.id))) link.close(BOARD_CLOSE.roleChanged.code, BOARD_CLOSE.roleChanged.reason)
+}
+
+export const memberSetRole: Handler<'member:setRole'> = {
+  event: 'member:setRole',
+  async run(ctx, socket, { memberId, role }) {
+    const identity = socket.data.identity
+    assertManager(identity)
+    const member = await findSessionMember(ctx, identity.sessionId, memberId)
+    if (member.role === role) return { ok: true, data: member }
+    if (member.role === 'facilitator') {
+      const facilitators = (await ctx.storage.listMembers(identity.sessionId)).filter((m) => m.role === 'facilitator')
+      if (facilitators.length === 1) throw new Refusal('conflict', 'a session keeps at least one facilitator: make someone else facilitator first')
+    }
+    const updated: Member = { ...member, role }
+    await ctx.storage.updateMember(updated)
+    await ctx.control.update(identity.sessionId, ({ state }) => {
+      if (state.leadId === memberId && role !== 'facilitator') state.leadId = null
+    })
+    await refreshConnections(ctx, updated, true)
+    await broadcastMembers(ctx, identity.sessionId)
+    return { ok: true, data: updated }
+  },
+}
+
+export const memberRename: Handler<'member:rename'> = {
+  event: 'member:rename',
+  async run(ctx, socket, { memberId, name }) {
+    const identity = socket.data.identity
+    assertManager(identity)
+    const member = await findSessionMember(ctx, identity.sessionId, memberId)
+    const updated: Member = { ...member, name }
+    await ctx.storage.updateMember(updated)
+    await ctx.control.update(identity.sessionId, ({ state }) => {
+      for (const story of state.stories) if (story.storytellerId === memberId) story.storytellerName = name
+    })
+    await refreshConnections(ctx, updated, false)
+    await broadcastMembers(ctx, identity.sessionId)
+    return { ok: true, data: updated }
+  },
+}
+
+/** Removes a person: their token stops working and every connection they hold closes now. */
+export const memberRemove: Handler<'member:remove'> = {
+  event: 'member:remove',
+  async run(ctx, socket, { memberId }) {
+    const identity = socket.data.identity
+    assertManager(identity)
+    if (identity.kind === 'member' && identity.member.id === memberId) throw new Refusal('invalid', 'you cannot remove yourself')
+    const member = await findSessionMember(ctx, identity.sessionId, memberId)
+    await ctx.storage.removeMember(memberId)
+    await ctx.control.update(identity.sessionId, ({ state }) => {
+      if (state.leadId === memberId) state.leadId = null
+      for (const story of state.stories) if (story.storytellerId === memberId) story.storytellerId = null
+    })
+    for (const open of ctx.sockets.of(memberPrincipal(memberId))) {
+      open.emit('session:removed', 'A facilitator removed you from this session.')
+      open.disconnect(true)
+    }
+    for (const link of ctx.boards.of(memberPrincipal(memberId))) link.close(BOARD_CLOSE.removed.code, BOARD_CLOSE.removed.reason)
+    await broadcastMembers(ctx, identity.sessionId)
+    return { ok: true, data: null }
+  },
+}

@@ -1,0 +1,74 @@
+import type { AgendaItem } from './agenda'
+import { plannedTotal, minutesBetween } from './agenda'
+import type { Clock } from './clock'
+import { elapsedMs } from './clock'
+import type { Story } from './story'
+
+/** Everything that drives the running session: agenda, stories, clocks and who leads. */
+export interface ControlState {
+  agenda: AgendaItem[]
+  currentItemId: string | null
+  stories: Story[]
+  currentStoryId: string | null
+  /** The facilitator who drives the agenda and clocks; null until a facilitator takes it. */
+  leadId: string | null
+  /** Planned start and end of the session, "HH:MM" on the session's date. */
+  startsAt: string
+  endsAt: string
+  /** Play a soft chime on every screen when a clock reaches zero. */
+  chime: boolean
+}
+
+/** Which clock a command is for. */
+export type ClockTarget = { kind: 'item'; id: string } | { kind: 'story'; id: string; part: 'tell' | 'qa' }
+
+/** Finds the clock a target names, or null. */
+export function findClock(control: ControlState, target: ClockTarget): Clock | null {
+  if (target.kind === 'item') return control.agenda.find((i) => i.id === target.id)?.clock ?? null
+  const story = control.stories.find((s) => s.id === target.id)
+  if (!story) return null
+  return target.part === 'tell' ? story.tellClock : story.qaClock
+}
+
+/** One line of the timekeeping record: planned against actual. */
+export interface TimeRecord {
+  kind: 'item' | 'story'
+  id: string
+  title: string
+  plannedMinutes: number
+  actualMinutes: number
+}
+
+const minutes = (ms: number) => Math.round((ms / 60_000) * 10) / 10
+
+/** Planned and actual minutes of every agenda item and story, as of `now`. */
+export function timeRecords(control: ControlState, now: number): TimeRecord[] {
+  const items = control.agenda.map<TimeRecord>((item) => ({
+    kind: 'item',
+    id: item.id,
+    title: item.title,
+    plannedMinutes: item.plannedMinutes,
+    actualMinutes: minutes(elapsedMs(item.clock, now)),
+  }))
+  const stories = control.stories.map<TimeRecord>((story) => ({
+    kind: 'story',
+    id: story.id,
+    title: `${story.city}: ${story.title || 'story'}`,
+    plannedMinutes: story.slotMinutes + story.qaMinutes,
+    actualMinutes: minutes(elapsedMs(story.tellClock, now) + elapsedMs(story.qaClock, now)),
+  }))
+  return [...items, ...stories]
+}
+
+/** Planned agenda length against the session's planned window; positive slack is spare time. */
+export function agendaFit(control: ControlState): { plannedMinutes: number; windowMinutes: number; slackMinutes: number } {
+  const plannedMinutes = plannedTotal(control.agenda)
+  const windowMinutes = minutesBetween(control.startsAt, control.endsAt)
+  return { plannedMinutes, windowMinutes, slackMinutes: windowMinutes - plannedMinutes }
+}
+
+/** The current agenda item, if any. */
+export const currentItem = (control: ControlState) => control.agenda.find((i) => i.id === control.currentItemId) ?? null
+
+/** The story being told or questioned now, if any. */
+export const currentStory = (control: ControlState) => control.stories.find((s) => s.id === control.currentStoryId) ?? null
