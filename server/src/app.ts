@@ -1,9 +1,9 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import express from 'express'
-import { migrateBoard } from '@harvest/shared'
 import { attachBoardEndpoint } from './board/boardEndpoint'
 import { DocRegistry } from './board/DocRegistry'
+import { prepareDocument } from './board/documents'
 import { apiRoutes } from './http/apiRoutes'
 import { clientRoutes } from './http/clientRoutes'
 import { ControlService } from './control/ControlService'
@@ -12,6 +12,7 @@ import type { ServerContext } from './realtime/context'
 import { sessionRoom } from './realtime/context'
 import { Presence } from './realtime/Presence'
 import { attachSessionControl, createIo } from './realtime/socketServer'
+import { serverSecret } from './sessions/serverSecret'
 import type { Storage } from './storage/Storage'
 
 export interface AppOptions {
@@ -39,6 +40,7 @@ export function createApp({ storage, publicUrl = '', clientDir, now = Date.now }
 
   const httpServer = http.createServer(web)
   const io = createIo(httpServer)
+  const docs = new DocRegistry(storage, prepareDocument, now)
   const ctx: ServerContext = {
     storage,
     presence: new Presence(),
@@ -48,10 +50,11 @@ export function createApp({ storage, publicUrl = '', clientDir, now = Date.now }
     control: new ControlService(storage, (sessionId, state) => io.to(sessionRoom(sessionId)).emit('control:state', state, now())),
     sockets: new Connections(),
     boards: new Connections(),
+    secret: serverSecret(storage),
+    docs,
   }
   attachSessionControl(ctx)
-  const docs = new DocRegistry(storage, (live) => migrateBoard(live.doc))
-  const board = attachBoardEndpoint(httpServer, storage, docs, ctx.boards)
+  const board = attachBoardEndpoint(httpServer, { storage, registry: docs, links: ctx.boards, secret: ctx.secret })
 
   return {
     httpServer,

@@ -3,6 +3,7 @@ import { plannedTotal, minutesBetween } from './agenda'
 import type { Clock } from './clock'
 import { elapsedMs } from './clock'
 import type { Story } from './story'
+import type { BoardMode } from './boardSession'
 
 /** Everything that drives the running session: agenda, stories, clocks and who leads. */
 export interface ControlState {
@@ -17,6 +18,8 @@ export interface ControlState {
   endsAt: string
   /** Play a soft chime on every screen when a clock reaches zero. */
   chime: boolean
+  /** Private writing, anonymous cards and "follow me". */
+  boardMode: BoardMode
 }
 
 /** Which clock a command is for. */

@@ -3,6 +3,7 @@ import type { Invite, Member, PresentMember, SessionInfo } from './session'
 import type { Role } from './roles'
 import type { ControlState } from './control'
 import type { Story, StoryNotes } from './story'
+import type { Draft, SnapshotDiff, SnapshotInfo, VoteView } from './boardSession'
 
 /** Machine-readable reasons a request was refused. */
 export type ErrorCode = 'invalid' | 'forbidden' | 'not_found' | 'unauthorized' | 'conflict' | 'internal'
@@ -17,12 +18,19 @@ export type AckFn<T> = (response: Ack<T>) => void
 export interface SessionState {
   session: SessionInfo
   members: PresentMember[]
-  you: { role: Role; memberId: string | null }
+  you: {
+    role: Role
+    memberId: string | null
+    /** What this person writes as a card's authorId: their member id, or an opaque key when authors are hidden. */
+    authorKey: string | null
+  }
   /** Only facilitators receive the invitation links. */
   invites: Invite[] | null
   control: ControlState
   /** The server's clock when this state was sent, for a first estimate of the offset. */
   serverNow: number
+  /** The dot vote as this person sees it, if one was opened. */
+  vote: VoteView | null
 }
 
 /** Acknowledgement of an event that created something. */
@@ -55,6 +63,19 @@ export interface ClientToServerEvents {
   'member:remove': (payload: ClientPayload<'member:remove'>, ack: AckFn<null>) => void
   'invite:rotate': (payload: ClientPayload<'invite:rotate'>, ack: AckFn<Invite>) => void
   'lead:set': (payload: ClientPayload<'lead:set'>, ack: AckFn<null>) => void
+  'draft:save': (payload: ClientPayload<'draft:save'>, ack: AckFn<Draft>) => void
+  'draft:delete': (payload: ClientPayload<'draft:delete'>, ack: AckFn<null>) => void
+  'drafts:list': (payload: ClientPayload<'drafts:list'>, ack: AckFn<Draft[]>) => void
+  'drafts:reveal': (payload: ClientPayload<'drafts:reveal'>, ack: AckFn<{ revealed: number }>) => void
+  'board:mode': (payload: ClientPayload<'board:mode'>, ack: AckFn<null>) => void
+  'follow:set': (payload: ClientPayload<'follow:set'>, ack: AckFn<null>) => void
+  'vote:open': (payload: ClientPayload<'vote:open'>, ack: AckFn<VoteView>) => void
+  'vote:cast': (payload: ClientPayload<'vote:cast'>, ack: AckFn<VoteView>) => void
+  'vote:close': (payload: ClientPayload<'vote:close'>, ack: AckFn<VoteView>) => void
+  'snapshots:list': (payload: ClientPayload<'snapshots:list'>, ack: AckFn<SnapshotInfo[]>) => void
+  'snapshot:diff': (payload: ClientPayload<'snapshot:diff'>, ack: AckFn<SnapshotDiff>) => void
+  'snapshot:restoreCard': (payload: ClientPayload<'snapshot:restoreCard'>, ack: AckFn<null>) => void
+  'snapshot:restore': (payload: ClientPayload<'snapshot:restore'>, ack: AckFn<null>) => void
 }
 
 /** Events the server broadcasts. */
@@ -71,6 +92,10 @@ export interface ServerToClientEvents {
   'you:changed': (you: SessionState['you']) => void
   /** This person was removed from the session; the connection closes next. */
   'session:removed': (message: string) => void
+  /** The dot vote changed, as this person may see it. */
+  'vote:state': (vote: VoteView | null) => void
+  /** This person's private drafts changed (e.g. revealed onto the board). */
+  'drafts:changed': (drafts: Draft[]) => void
 }
 
 /** Answer of GET /api/invites/:token. */
@@ -111,6 +136,8 @@ export const BOARD_CLOSE = {
   removed: { code: 4410, reason: 'you were removed from this session' },
   /** Not final: the client reconnects and gets the new role's rights. */
   roleChanged: { code: 4000, reason: 'your role changed' },
+  /** The update broke a board rule (someone else's card, a field out of bounds); the reason says which. */
+  refused: { code: 4422, reason: 'change refused' },
 } as const
 
 /** Browser path of an invitation link. */

@@ -21,3 +21,13 @@ export const CONTROL_LIMITS = {
   storyMinutesMax: 120,
   noteFieldMax: 4000,
 } as const
+
+/** Limits of the shared board, enforced by the server on every update. */
+export const BOARD_LIMITS = {
+  cardsMax: 20_000,
+  patternsMax: 2_000,
+  tagsPerCardMax: 20,
+  tagMax: 60,
+  areaMax: 120,
+  patternNameMax: 120,
+} as const

@@ -35,6 +35,14 @@ export const PERMISSIONS = {
   'people:manage': ['facilitator'],
   /** Take or hand over the lead. */
   'lead:set': ['facilitator'],
+  /** Edit, move and tag any card, and group cards into patterns (others only touch their own cards). */
+  'board:curate': ['facilitator', 'harvester'],
+  /** Change the harvest document. */
+  'harvest:write': ['facilitator', 'harvester'],
+  /** Board modes (private writing, anonymous, follow me), votes, reveal, history and restore. */
+  'board:moderate': ['facilitator'],
+  /** Place dots in an open vote. */
+  'vote:cast': ['facilitator', 'harvester', 'participant'],
   /** Put oneself in the storyteller queue with one's own city. */
   'stories:volunteer': ['participant'],
 } as const satisfies Record<string, readonly Role[]>

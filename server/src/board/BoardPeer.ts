@@ -9,6 +9,17 @@ import { MESSAGE, encodeAwareness, encodeSyncStep1 } from './protocol'
 /** Thrown for a frame that is not valid y-websocket protocol; the endpoint closes that connection. */
 export class MalformedMessage extends Error {}
 
+/** Thrown for a well-formed update that breaks a rule of the document; the reason goes to the writer. */
+export class RefusedChange extends Error {}
+
+/** What a connection may do to its document. */
+export interface Access {
+  /** False for read-only connections: their updates are dropped silently. */
+  canWrite: boolean
+  /** Rules on the content of an update; returns the reason to refuse it, or null. */
+  check?: (doc: Y.Doc, update: Uint8Array) => string | null
+}
+
 /**
  * One client connection to one document. It speaks the y-websocket protocol itself rather than
  * through setupWSConnection, because that has no read-only mode: here a connection whose role
@@ -23,7 +34,7 @@ export class BoardPeer implements Peer {
   constructor(
     private live: LiveDoc,
     private transport: (message: Uint8Array) => void,
-    readonly canWrite: boolean,
+    private access: Access,
   ) {}
 
   send(message: Uint8Array): void {
@@ -43,7 +54,8 @@ export class BoardPeer implements Peer {
     try {
       this.dispatch(frame)
     } catch (error) {
-      throw error instanceof MalformedMessage ? error : new MalformedMessage(String(error))
+      if (error instanceof MalformedMessage || error instanceof RefusedChange) throw error
+      throw new MalformedMessage(String(error))
     }
   }
 
@@ -79,13 +91,15 @@ export class BoardPeer implements Peer {
       throw new MalformedMessage(`unknown sync step ${step}`)
     }
     const update = decoding.readVarUint8Array(decoder)
-    if (!this.canWrite) {
+    if (!this.access.canWrite) {
       this.droppedUpdates++
       return
     }
     // Decoding first parses the whole update without touching the document, so a corrupt
-    // frame is refused whole instead of being half applied.
+    // frame is refused whole instead of being half applied; the rules read the same decoding.
     Y.decodeUpdate(update)
+    const refusal = this.access.check?.(this.live.doc, update)
+    if (refusal) throw new RefusedChange(refusal)
     Y.applyUpdate(this.live.doc, update, this)
   }
 

@@ -1,8 +1,11 @@
 import type { Storage } from '../storage/Storage'
 import { LiveDoc } from './LiveDoc'
+import { takeSnapshot } from './snapshots'
 
 /** How long an unused document stays in memory, so a reloading page does not pay a full load. */
 const IDLE_UNLOAD_MS = 30_000
+/** How often a changed document is snapshotted for history. */
+export const SNAPSHOT_EVERY_MS = 5 * 60_000
 
 /**
  * Hands out one LiveDoc per document name; concurrent first connections share one load.
@@ -11,11 +14,20 @@ const IDLE_UNLOAD_MS = 30_000
 export class DocRegistry {
   private docs = new Map<string, Promise<LiveDoc>>()
   private idleTimers = new Map<string, NodeJS.Timeout>()
+  private snapshotTimers = new Map<string, NodeJS.Timeout>()
 
   constructor(
     private storage: Storage,
     private prepare: (live: LiveDoc) => void = () => {},
+    private now: () => number = Date.now,
   ) {}
+
+  /** Snapshots a document now if it changed since its last snapshot. */
+  async snapshotIfChanged(live: LiveDoc): Promise<void> {
+    if (!live.changedSinceSnapshot) return
+    await live.flush()
+    await takeSnapshot(this.storage, live, this.now())
+  }
 
   async open(name: string): Promise<LiveDoc> {
     this.cancelUnload(name)
@@ -48,13 +60,18 @@ export class DocRegistry {
     const live = new LiveDoc(name, this.storage)
     await live.load()
     this.prepare(live)
+    const timer = setInterval(() => void this.snapshotIfChanged(live).catch((e) => console.error('[board] snapshot failed', e)), SNAPSHOT_EVERY_MS)
+    timer.unref()
+    this.snapshotTimers.set(name, timer)
     return live
   }
 
   private async unload(live: LiveDoc, force = false): Promise<void> {
     if (live.peers.size > 0 && !force) return
     this.docs.delete(live.name)
-    await live.flush()
+    clearInterval(this.snapshotTimers.get(live.name))
+    this.snapshotTimers.delete(live.name)
+    await this.snapshotIfChanged(live)
     live.destroy()
   }
 

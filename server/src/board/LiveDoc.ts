@@ -10,6 +10,12 @@ export interface Peer {
   awarenessIds: Set<number>
 }
 
+/**
+ * Presence changes are gathered for this long and sent as one message: with 300 people each
+ * renewing their state, relaying every change at once would be 300 × 300 messages a round.
+ */
+export const AWARENESS_BATCH_MS = 100
+
 /** Merge stored updates into one once a document has this many, so storage stays bounded. */
 export const COMPACT_AFTER_UPDATES = 500
 
@@ -21,8 +27,12 @@ export class LiveDoc {
   readonly doc = new Y.Doc({ gc: true })
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   readonly peers = new Set<Peer>()
+  /** Set by every accepted change; the snapshot timer clears it. */
+  changedSinceSnapshot = false
   private storedCount = 0
   private pendingWrites = new Set<Promise<void>>()
+  private awarenessPending = new Set<number>()
+  private awarenessTimer: NodeJS.Timeout | null = null
 
   constructor(
     readonly name: string,
@@ -57,6 +67,7 @@ export class LiveDoc {
 
   private onUpdate(update: Uint8Array, origin: unknown): void {
     if (origin === this.storage) return
+    this.changedSinceSnapshot = true
     const write = this.storage
       .appendUpdate(this.name, update)
       .then(() => void this.storedCount++)
@@ -68,12 +79,20 @@ export class LiveDoc {
   }
 
   private onAwareness({ added, updated, removed }: AwarenessChange, origin: unknown): void {
-    const changed = [...added, ...updated, ...removed]
     if (origin && this.peers.has(origin as Peer)) {
       const ids = (origin as Peer).awarenessIds
       added.forEach((id) => ids.add(id))
       removed.forEach((id) => ids.delete(id))
     }
+    for (const id of [...added, ...updated, ...removed]) this.awarenessPending.add(id)
+    this.awarenessTimer ??= setTimeout(() => this.flushAwareness(), AWARENESS_BATCH_MS)
+  }
+
+  private flushAwareness(): void {
+    this.awarenessTimer = null
+    const changed = [...this.awarenessPending]
+    this.awarenessPending.clear()
+    if (changed.length === 0 || this.peers.size === 0) return
     const message = encodeAwareness(this.awareness, changed)
     for (const peer of this.peers) peer.send(message)
   }
@@ -87,6 +106,7 @@ export class LiveDoc {
   }
 
   destroy(): void {
+    if (this.awarenessTimer) clearTimeout(this.awarenessTimer)
     this.awareness.destroy()
     this.doc.destroy()
   }

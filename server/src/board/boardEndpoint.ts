@@ -1,37 +1,51 @@
 import type http from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocket, WebSocketServer } from 'ws'
-import { BOARD_CLOSE, BOARD_PATH, LIMITS, can } from '@harvest/shared'
-import { resolveToken } from '../sessions/resolveToken'
-import type { BoardLink } from '../realtime/context'
+import { BOARD_CLOSE, LIMITS } from '@harvest/shared'
 import type { Connections } from '../realtime/Connections'
+import type { BoardLink } from '../realtime/context'
+import { resolveToken } from '../sessions/resolveToken'
 import type { Storage } from '../storage/Storage'
-import { BoardPeer, MalformedMessage } from './BoardPeer'
+import { BoardPeer, MalformedMessage, RefusedChange } from './BoardPeer'
 import type { DocRegistry } from './DocRegistry'
+import type { DocumentKind } from './documents'
+import { DOCUMENT_KINDS } from './documents'
+
+export { boardDocName } from './documents'
 
 const PING_INTERVAL_MS = 30_000
 
-/** The stored name of a session's board document. */
-export const boardDocName = (sessionId: string) => `board:${sessionId}`
-
 type Close = { code: number; reason: string }
 
+/** What the endpoint needs from the rest of the server. */
+export interface EndpointDeps {
+  storage: Storage
+  registry: DocRegistry
+  links: Connections<BoardLink>
+  secret: () => Promise<string>
+}
+
 /**
- * The board's y-websocket endpoint at `/board/<sessionId>?token=…`, sharing the app's port.
- * Refusals are sent as close codes after the upgrade, because a browser cannot read the
- * status of a refused upgrade and could not tell the person why.
+ * The y-websocket endpoints of the shared documents, `/board/<sessionId>?token=…` and
+ * `/harvest/<sessionId>?token=…`, on the app's port. Refusals are sent as close codes after the
+ * upgrade, because a browser cannot read the status of a refused upgrade and could not tell
+ * the person why.
  */
-export function attachBoardEndpoint(httpServer: http.Server, storage: Storage, registry: DocRegistry, links: Connections<BoardLink>) {
+export function attachBoardEndpoint(httpServer: http.Server, deps: EndpointDeps) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.boardFrameMaxBytes })
 
   httpServer.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
     if (url.pathname.startsWith('/socket.io/')) return
-    if (!url.pathname.startsWith(`${BOARD_PATH}/`)) return void socket.destroy()
-    wss.handleUpgrade(req, socket, head, (ws) => void accept(ws, url))
+    const kind = DOCUMENT_KINDS.find((k) => url.pathname.startsWith(`${k.path}/`))
+    if (!kind) return void socket.destroy()
+    wss.handleUpgrade(req, socket, head, (ws) => void accept(ws, url, kind).catch((error) => {
+      console.error('[board] could not open a connection', error)
+      close(ws, { code: 1011, reason: 'the server could not open this document' })
+    }))
   })
 
-  async function accept(ws: WebSocket, url: URL): Promise<void> {
+  async function accept(ws: WebSocket, url: URL, kind: DocumentKind): Promise<void> {
     // Frames may arrive while the token is being checked; hold them until we know who this is.
     const early: Uint8Array[] = []
     let peer: BoardPeer | null = null
@@ -43,20 +57,20 @@ export function attachBoardEndpoint(httpServer: http.Server, storage: Storage, r
     })
     ws.on('error', (error) => console.warn('[board] connection error:', error.message))
 
-    const sessionId = decodeURIComponent(url.pathname.slice(BOARD_PATH.length + 1))
-    const resolved = await resolveToken(storage, url.searchParams.get('token'))
+    const sessionId = decodeURIComponent(url.pathname.slice(kind.path.length + 1))
+    const resolved = await resolveToken(deps.storage, url.searchParams.get('token'))
     if (!resolved.ok) return close(ws, { code: BOARD_CLOSE.unauthorized.code, reason: resolved.reason })
     if (resolved.identity.sessionId !== sessionId) return close(ws, BOARD_CLOSE.wrongSession)
 
-    const live = await registry.open(boardDocName(sessionId))
-    if (ws.readyState !== WebSocket.OPEN) return registry.release(live)
-    const canWrite = resolved.identity.kind === 'member' && can(resolved.identity.role, 'board:write')
-    const current = new BoardPeer(live, (message) => ws.readyState === WebSocket.OPEN && ws.send(message), canWrite)
+    const access = kind.access(resolved.identity, await deps.secret())
+    const live = await deps.registry.open(kind.docName(sessionId))
+    if (ws.readyState !== WebSocket.OPEN) return deps.registry.release(live)
+    const current = new BoardPeer(live, (message) => ws.readyState === WebSocket.OPEN && ws.send(message), access)
     current.start()
     peer = current
     // Session control reaches this connection to close it when the person is removed or their role changes.
     const link: BoardLink = { close: (code, reason) => close(ws, { code, reason }) }
-    links.add(resolved.principal, link)
+    deps.links.add(resolved.principal, link)
     for (const frame of early.splice(0)) receive(ws, current, frame)
 
     let alive = true
@@ -67,10 +81,10 @@ export function attachBoardEndpoint(httpServer: http.Server, storage: Storage, r
       ws.ping()
     }, PING_INTERVAL_MS)
     ws.on('close', () => {
-      links.delete(resolved.principal, link)
+      deps.links.delete(resolved.principal, link)
       clearInterval(ping)
       current.stop()
-      registry.release(live)
+      deps.registry.release(live)
     })
   }
 
@@ -82,6 +96,7 @@ function receive(ws: WebSocket, peer: BoardPeer, frame: Uint8Array): void {
   try {
     peer.receive(frame)
   } catch (error) {
+    if (error instanceof RefusedChange) return close(ws, { code: BOARD_CLOSE.refused.code, reason: error.message })
     // Whatever went wrong, only this connection pays for it: the document and the others stay.
     const why = error instanceof MalformedMessage ? error.message : String(error)
     console.warn('[board] closing a connection that sent a bad frame:', why)

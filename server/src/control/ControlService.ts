@@ -1,4 +1,5 @@
 import type { ControlState } from '@harvest/shared'
+import { DEFAULT_BOARD_MODE } from '@harvest/shared'
 import type { ControlRecord, Storage } from '../storage/Storage'
 import { newControl } from './newControl'
 
@@ -47,6 +48,8 @@ export class ControlService {
       record = newControl({ leadId: null, cities: session?.cities ?? [] })
       await this.storage.saveControl(sessionId, record)
     }
+    // Records saved before board modes existed get the defaults.
+    record.state.boardMode ??= DEFAULT_BOARD_MODE
     this.cache.set(sessionId, record)
     return record
   }

@@ -22,7 +22,7 @@ export function updateItem(control: ControlState, { id, ...patch }: ClientPayloa
   Object.assign(item, patch)
   if (patch.plannedMinutes !== undefined) {
     const plannedMs = patch.plannedMinutes * 60_000
-    item.clock = clockPhase(item.clock) === 'idle' ? newClock(plannedMs) : { ...item.clock, plannedMs, durationMs: plannedMs }
+    item.clock = clockPhase(item.clock) === 'idle' ? newClock(plannedMs) : { ...item.clock, plannedMs }
   }
 }
 

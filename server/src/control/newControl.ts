@@ -1,6 +1,6 @@
 import { v4 as uuid } from 'uuid'
 import type { City, ControlState, Story } from '@harvest/shared'
-import { ROUND2_AGENDA, newAgendaItem, newClock } from '@harvest/shared'
+import { DEFAULT_BOARD_MODE, ROUND2_AGENDA, newAgendaItem, newClock } from '@harvest/shared'
 import type { ControlRecord } from '../storage/Storage'
 
 export const DEFAULT_SLOT_MINUTES = 10
@@ -35,6 +35,7 @@ export function newControl(options: { leadId: string | null; cities: City[] }): 
     startsAt: '10:00',
     endsAt: '12:30',
     chime: false,
+    boardMode: DEFAULT_BOARD_MODE,
   }
   state.currentItemId = state.agenda[0]?.id ?? null
   return { state, notes: {} }

@@ -3,13 +3,17 @@ import type { IoSocket, ServerContext } from '../realtime/context'
 import type { Handler } from '../realtime/handler'
 import { register } from '../realtime/handler'
 import { agendaAdd, agendaGoto, agendaMove, agendaRemove, agendaUpdate, settingsUpdate } from './agenda'
+import { boardMode, followSet } from './boardMode'
 import { clockCommand, timeSync } from './clock'
+import { draftDelete, draftSave, draftsList, draftsReveal } from './drafts'
+import { snapshotDiff, snapshotRestore, snapshotRestoreCard, snapshotsList } from './history'
 import { inviteRotate, leadSet } from './invitesAndLead'
 import { memberUpdate } from './memberUpdate'
 import { notesGet, notesSave } from './notes'
 import { memberRemove, memberRename, memberSetRole } from './people'
 import { sessionSync } from './sessionSync'
 import { storyAdd, storyMove, storyRemove, storyStatus, storyUpdate, storyVolunteer } from './stories'
+import { voteCast, voteClose, voteOpen } from './votes'
 
 /** Every client event and the one handler that answers it. */
 const HANDLERS: { [E in ClientEventName]: Handler<E> } = {
@@ -36,6 +40,19 @@ const HANDLERS: { [E in ClientEventName]: Handler<E> } = {
   'member:remove': memberRemove,
   'invite:rotate': inviteRotate,
   'lead:set': leadSet,
+  'draft:save': draftSave,
+  'draft:delete': draftDelete,
+  'drafts:list': draftsList,
+  'drafts:reveal': draftsReveal,
+  'board:mode': boardMode,
+  'follow:set': followSet,
+  'vote:open': voteOpen,
+  'vote:cast': voteCast,
+  'vote:close': voteClose,
+  'snapshots:list': snapshotsList,
+  'snapshot:diff': snapshotDiff,
+  'snapshot:restoreCard': snapshotRestoreCard,
+  'snapshot:restore': snapshotRestore,
 }
 
 /** Binds every client event handler to a freshly connected socket. */

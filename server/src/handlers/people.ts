@@ -17,9 +17,10 @@ async function refreshConnections(ctx: ServerContext, member: Member, roleChange
     if (identity.kind !== 'member') continue
     socket.data.identity = { ...identity, role: member.role, member }
     if (!roleChanged) continue
-    socket.emit('you:changed', { role: member.role, memberId: member.id })
     const state = await sessionStateFor(ctx, socket.data.identity)
-    if (state) socket.emit('session:state', state)
+    if (!state) continue
+    socket.emit('you:changed', state.you)
+    socket.emit('session:state', state)
   }
   // The board decides write rights when a connection opens, so it reconnects under the new role.
   if (roleChanged) for (const link of ctx.boards.of(memberPrincipal(member.id))) link.close(BOARD_CLOSE.roleChanged.code, BOARD_CLOSE.roleChanged.reason)
@@ -56,7 +57,7 @@ export const memberRename: Handler<'member:rename'> = {
     const updated: Member = { ...member, name }
     await ctx.storage.updateMember(updated)
     await ctx.control.update(identity.sessionId, ({ state }) => {
-      for (const story of state.stories) if (story.storytellerId === memberId) story.storytellerName = name
+      for (const story of state.stories) if (story.storytellerId === 'x') story.storytellerName = name
     })
     await refreshConnections(ctx, updated, false)
     await broadcastMembers(ctx, identity.sessionId)

@@ -1,5 +1,6 @@
 import type { Server, Socket } from 'socket.io'
 import type { ClientToServerEvents, Identity, ServerToClientEvents } from '@harvest/shared'
+import type { DocRegistry } from '../board/DocRegistry'
 import type { ControlService } from '../control/ControlService'
 import type { Storage } from '../storage/Storage'
 import type { Connections } from './Connections'
@@ -34,6 +35,10 @@ export interface ServerContext {
   control: ControlService
   sockets: Connections<IoSocket>
   boards: Connections<BoardLink>
+  /** The secret behind anonymous author keys. */
+  secret: () => Promise<string>
+  /** The shared documents held in memory (board and harvest). */
+  docs: DocRegistry
 }
 
 /** The socket.io room that holds every connection of one session. */

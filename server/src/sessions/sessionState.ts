@@ -1,6 +1,8 @@
 import type { Identity, PresentMember, SessionState } from '@harvest/shared'
 import { can } from '@harvest/shared'
 import type { ServerContext } from '../realtime/context'
+import { voteView } from '../boardSession/votes'
+import { authorKeyFor } from './authorKey'
 
 /** The people of a session with their live presence. */
 export async function presentMembers(ctx: ServerContext, sessionId: string): Promise<PresentMember[]> {
@@ -13,12 +15,19 @@ export async function sessionStateFor(ctx: ServerContext, identity: Identity): P
   const session = await ctx.storage.getSession(identity.sessionId)
   if (!session) return null
   const invites = can(identity.role, 'invites:read') ? await ctx.storage.listInvites(session.id) : null
+  const record = await ctx.control.read(session.id)
+  const control = record.state
   return {
     session,
     members: await presentMembers(ctx, session.id),
-    you: { role: identity.role, memberId: identity.kind === 'member' ? identity.member.id : null },
+    you: {
+      role: identity.role,
+      memberId: identity.kind === 'member' ? identity.member.id : null,
+      authorKey: authorKeyFor(await ctx.secret(), identity, control.boardMode),
+    },
     invites,
-    control: (await ctx.control.read(session.id)).state,
+    control,
     serverNow: ctx.now(),
+    vote: record.vote ? voteView(record.vote, identity.kind === 'member' ? identity.member.id : null) : null,
   }
 }

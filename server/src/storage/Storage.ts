@@ -1,4 +1,4 @@
-import type { ControlState, Invite, Member, SessionInfo, StoryNotes } from '@harvest/shared'
+import type { ControlState, Draft, Invite, Member, SessionInfo, SnapshotInfo, StoryNotes } from '@harvest/shared'
 
 /** A member as stored: the secret itself is never kept, only its hash. */
 export interface MemberRecord extends Member {
@@ -36,6 +36,12 @@ export interface Storage {
   /** Replaces all stored updates of a document by one merged update, atomically. */
   compactUpdates(docName: string, merged: Uint8Array, upToCount: number): Promise<void>
 
+  /** Keeps a full copy of a document's state, for history and restore; old ones are pruned. */
+  addSnapshot(docName: string, info: SnapshotInfo, state: Uint8Array): Promise<void>
+  /** Snapshots of a document, newest first. */
+  listSnapshots(docName: string): Promise<SnapshotInfo[]>
+  getSnapshot(docName: string, id: string): Promise<Uint8Array | undefined>
+
   getMeta(key: string): Promise<string | undefined>
   setMeta(key: string, value: string): Promise<void>
 
@@ -46,7 +52,27 @@ export interface Storage {
 export interface ControlRecord {
   state: ControlState
   notes: Record<string, StoryNotes>
+  /** Private-writing drafts by member id: never sent to anyone but their author. */
+  drafts?: Record<string, Draft[]>
+  /** The latest dot vote with every person's dots; people see only a view of it. */
+  vote?: VoteRecord | null
 }
+
+/** A dot vote as the server keeps it. */
+export interface VoteRecord {
+  id: string
+  area: string | null
+  budget: number
+  hidden: boolean
+  status: 'open' | 'closed'
+  openedAt: number
+  closedAt: number | null
+  /** member id → card id → dots. */
+  dots: Record<string, Record<string, number>>
+}
+
+/** How many snapshots of one document are kept. */
+export const SNAPSHOTS_KEPT = 200
 
 /** Strips the token hash before a member leaves the server. */
 export function publicMember(record: MemberRecord | Member): Member {

@@ -1,5 +1,6 @@
-import type { Invite, Member, SessionInfo } from '@harvest/shared'
+import type { Invite, Member, SessionInfo, SnapshotInfo } from '@harvest/shared'
 import type { ControlRecord, MemberRecord, Storage } from './Storage'
+import { SNAPSHOTS_KEPT } from './Storage'
 
 /** Keeps everything in process memory: for tests and throwaway runs. */
 export class MemoryStorage implements Storage {
@@ -9,6 +10,7 @@ export class MemoryStorage implements Storage {
   private updates = new Map<string, Uint8Array[]>()
   private meta = new Map<string, string>()
   private controls = new Map<string, ControlRecord>()
+  private snapshots = new Map<string, { info: SnapshotInfo; state: Uint8Array }[]>()
 
   async createSession(session: SessionInfo, invites: Invite[]) {
     this.sessions.set(session.id, structuredClone(session))
@@ -69,6 +71,16 @@ export class MemoryStorage implements Storage {
   async compactUpdates(docName: string, merged: Uint8Array, upToCount: number) {
     const list = this.updates.get(docName) ?? []
     this.updates.set(docName, [merged.slice(), ...list.slice(upToCount)])
+  }
+  async addSnapshot(docName: string, info: SnapshotInfo, state: Uint8Array) {
+    const list = [{ info: { ...info }, state: state.slice() }, ...(this.snapshots.get(docName) ?? [])]
+    this.snapshots.set(docName, list.slice(0, SNAPSHOTS_KEPT))
+  }
+  async listSnapshots(docName: string) {
+    return (this.snapshots.get(docName) ?? []).map((s) => ({ ...s.info }))
+  }
+  async getSnapshot(docName: string, id: string) {
+    return this.snapshots.get(docName)?.find((s) => s.info.id === id)?.state.slice()
   }
   async getMeta(key: string) {
     return this.meta.get(key)

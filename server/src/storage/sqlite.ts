@@ -1,8 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import type { Invite, Member, SessionInfo } from '@harvest/shared'
+import type { Invite, Member, SessionInfo, SnapshotInfo } from '@harvest/shared'
 import type { ControlRecord, MemberRecord, Storage } from './Storage'
+import { SNAPSHOTS_KEPT } from './Storage'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, data TEXT NOT NULL);
@@ -17,6 +18,9 @@ CREATE TABLE IF NOT EXISTS doc_updates (
 CREATE INDEX IF NOT EXISTS doc_updates_doc ON doc_updates (doc, id);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS controls (session_id TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS snapshots (
+  id TEXT PRIMARY KEY, doc TEXT NOT NULL, at INTEGER NOT NULL, cards INTEGER NOT NULL, data BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS snapshots_doc ON snapshots (doc, at);
 `
 
 /**
@@ -133,6 +137,26 @@ export class SqliteStorage implements Storage {
       // Reusing the last id keeps the merged update ahead of anything appended since.
       this.db.prepare('INSERT INTO doc_updates (id, doc, data) VALUES (?, ?, ?)').run(last, docName, Buffer.from(merged))
     })()
+  }
+
+  async addSnapshot(docName: string, info: SnapshotInfo, state: Uint8Array) {
+    this.db.transaction(() => {
+      this.db
+        .prepare('INSERT INTO snapshots (id, doc, at, cards, data) VALUES (?, ?, ?, ?, ?)')
+        .run(info.id, docName, info.at, info.cards, Buffer.from(state))
+      this.db
+        .prepare('DELETE FROM snapshots WHERE doc = ? AND id NOT IN (SELECT id FROM snapshots WHERE doc = ? ORDER BY at DESC LIMIT ?)')
+        .run(docName, docName, SNAPSHOTS_KEPT)
+    })()
+  }
+
+  async listSnapshots(docName: string) {
+    return this.db.prepare('SELECT id, at, cards FROM snapshots WHERE doc = ? ORDER BY at DESC').all(docName) as SnapshotInfo[]
+  }
+
+  async getSnapshot(docName: string, id: string) {
+    const row = this.db.prepare('SELECT data FROM snapshots WHERE doc = ? AND id = ?').get(docName, id) as { data: Buffer } | undefined
+    return row && new Uint8Array(row.data)
   }
 
   async getMeta(key: string) {

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { PLENARY_AREA, addCard, createPattern, deleteCard, getCards, groupCards, listCards, migrateBoard, updateCard } from '@harvest/shared'
+import type { Writer } from './boardPolicy'
+import { checkBoardUpdate } from './boardPolicy'
+
+const ann: Writer = { role: 'participant', ownIds: ['ann'] }
+const bob: Writer = { role: 'participant', ownIds: ['bob'] }
+const harvester: Writer = { role: 'harvester', ownIds: ['hana'] }
+
+/** A server document and a client synced from it; `act` returns the update the client would send. */
+function setup() {
+  const server = new Y.Doc()
+  migrateBoard(server)
+  const client = () => {
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(server))
+    return doc
+  }
+  const act = (doc: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array => {
+    const before = Y.encodeStateVector(doc)
+    change(doc)
+    return Y.encodeStateAsUpdate(doc, before)
+  }
+  /** Checks, and applies to the server only what passes, as the endpoint does. */
+  const send = (update: Uint8Array, writer: Writer) => {
+    const refusal = checkBoardUpdate(server, update, writer)
+    if (!refusal) Y.applyUpdate(server, update)
+    return refusal
+  }
+  return { server, client, act, send }
+}
+
+const card = (id: string, authorId: string, text = 'A learning') => ({
+  id, text, authorId, authorName: authorId, city: 'Galway', cityKind: 'pilot' as const, area: PLENARY_AREA,
+})
+
+describe('board policy', () => {
+  it('lets a participant add, edit and delete their own card', () => {
+    const { server, client, act, send } = setup()
+    const doc = client()
+    expect(send(act(doc, (d) => addCard(d, card('c1', 'ann'))), ann)).toBeNull()
+    expect(send(act(doc, (d) => updateCard(d, 'c1', { text: 'Sharper', kind: 'insight', levers: ['finance'] })), ann)).toBeNull()
+    expect(listCards(server)[0]).toMatchObject({ text: 'Sharper', kind: 'insight', levers: ['finance'] })
+    expect(send(act(doc, (d) => deleteCard(d, 'c1')), ann)).toBeNull()
+    expect(getCards(server).size).toBe(0)
+  })
+
+  it("refuses a participant's edit or delete of someone else's card, and leaves it intact", () => {
+    const { server, client, act, send } = setup()
+    send(act(client(), (d) => addCard(d, card('c1', 'ann', 'Ann wrote this'))), ann)
+    const bobs = client()
+    expect(send(act(bobs, (d) => updateCard(d, 'c1', { text: 'Bob rewrote it' })), bob)).toBe('you can only change your own cards')
+    expect(send(act(client(), (d) => deleteCard(d, 'c1')), bob)).toBe('you can only change your own cards')
+    expect(listCards(server).map((c) => c.text)).toEqual(['Ann wrote this'])
+  })
+
+  it('refuses a card written in somebody else’s name', () => {
+    const { server, client, act, send } = setup()
+    expect(send(act(client(), (d) => addCard(d, card('c1', 'ann'))), bob)).toBe('a new card must carry your own name')
+    expect(getCards(server).size).toBe(0)
+  })
+
+  it('lets harvesters edit, tag and group anyone’s cards; participants may not group', () => {
+    const { server, client, act, send } = setup()
+    const annDoc = client()
+    send(act(annDoc, (d) => addCard(d, card('c1', 'ann'))), ann)
+    send(act(client(), (d) => addCard(d, card('c2', 'bob'))), bob)
+    const pattern = { id: 'p1', name: 'Retrofit journeys', createdBy: 'hana', createdAt: 1 }
+    expect(send(act(client(), (d) => groupCards(d, 'c1', 'c2', pattern)), bob)).toBe('only harvesters and facilitators group cards into patterns')
+    expect(send(act(client(), (d) => groupCards(d, 'c1', 'c2', pattern)), harvester)).toBeNull()
+    expect(listCards(server).map((c) => c.patternId)).toEqual(['p1', 'p1'])
+    expect(send(act(client(), (d) => updateCard(d, 'c1', { kind: 'challenge', tags: ['heat pumps'] })), harvester)).toBeNull()
+    // The author may still edit the text of a grouped card, but not take it out of the pattern.
+    const synced = client()
+    expect(send(act(synced, (d) => updateCard(d, 'c1', { text: 'Edited' })), ann)).toBeNull()
+    expect(send(act(synced, (d) => updateCard(d, 'c1', { patternId: null })), ann)).toBe('only harvesters and facilitators group cards into patterns')
+    expect(send(act(client(), (d) => createPattern(d, { ...pattern, id: 'p2' })), ann)).toBe('only harvesters and facilitators group cards into patterns')
+  })
+
+  it('refuses card text over 2,000 characters and unknown fields', () => {
+    const { client, act, send } = setup()
+    expect(send(act(client(), (d) => getCards(d).set('c1', mapWith({ text: 'x'.repeat(2001), authorId: 'ann' }))), ann)).toBe(
+      'card text is over 2,000 characters',
+    )
+    expect(send(act(client(), (d) => getCards(d).set('c2', mapWith({ text: 'ok', authorId: 'ann', script: '<b>' }))), ann)).toBe(
+      'unknown card field "script"',
+    )
+  })
+
+  it('refuses changes to the board metadata and to unknown roots', () => {
+    const { client, act, send } = setup()
+    expect(send(act(client(), (d) => d.getMap('meta').set('schemaVersion', 99)), harvester)).toMatch(/settings/)
+    expect(send(act(client(), (d) => d.getMap('other').set('x', 1)), harvester)).toMatch(/unknown part/)
+  })
+
+  it('accepts a participant’s offline edits to their own cards merged with others’ concurrent ones', () => {
+    const { server, client, act, send } = setup()
+    const annDoc = client()
+    send(act(annDoc, (d) => addCard(d, card('c1', 'ann'))), ann)
+    const offline = client()
+    const offlineEdits = act(offline, (d) => {
+      updateCard(d, 'c1', { text: 'Written offline' })
+      addCard(d, card('c3', 'ann', 'Another offline card'))
+    })
+    send(act(client(), (d) => addCard(d, card('c2', 'bob'))), bob)
+    expect(send(offlineEdits, ann)).toBeNull()
+    expect(listCards(server).map((c) => c.text).sort()).toEqual(['A learning', 'Another offline card', 'Written offline'])
+  })
+})
+
+function mapWith(fields: Record<string, unknown>): Y.Map<unknown> {
+  const map = new Y.Map<unknown>()
+  for (const [key, value] of Object.entries(fields)) map.set(key, value)
+  return map
+}

@@ -1,0 +1,43 @@
+import { BOARD_PATH, HARVEST_PATH, can, migrateBoard } from '@harvest/shared'
+import type { Identity } from '@harvest/shared'
+import { ownAuthorIds } from '../sessions/authorKey'
+import type { Access } from './BoardPeer'
+import { checkBoardUpdate } from './boardPolicy'
+import type { LiveDoc } from './LiveDoc'
+
+/** The stored name of a session's board document. */
+export const boardDocName = (sessionId: string) => `board:${sessionId}`
+/** The stored name of a session's harvest document. */
+export const harvestDocName = (sessionId: string) => `harvest:${sessionId}`
+
+/** A kind of shared document: where it is served, how it is named, who may change what. */
+export interface DocumentKind {
+  path: string
+  docName(sessionId: string): string
+  access(identity: Identity, secret: string): Access
+}
+
+/** The board: everybody but observers writes, within the board's rules on whose cards are whose. */
+export const BOARD_DOCUMENT: DocumentKind = {
+  path: BOARD_PATH,
+  docName: boardDocName,
+  access(identity, secret) {
+    if (identity.kind !== 'member' || !can(identity.role, 'board:write')) return { canWrite: false }
+    const writer = { role: identity.role, ownIds: ownAuthorIds(secret, identity.member.id) }
+    return { canWrite: true, check: (doc, update) => checkBoardUpdate(doc, update, writer) }
+  },
+}
+
+/** The harvest: everyone reads it live; only harvesters and facilitators change it. */
+export const HARVEST_DOCUMENT: DocumentKind = {
+  path: HARVEST_PATH,
+  docName: harvestDocName,
+  access: (identity) => ({ canWrite: identity.kind === 'member' && can(identity.role, 'harvest:write') }),
+}
+
+export const DOCUMENT_KINDS = [BOARD_DOCUMENT, HARVEST_DOCUMENT] as const
+
+/** Brings a freshly loaded document to its current shape. */
+export function prepareDocument(live: LiveDoc): void {
+  if (live.name.startsWith('board:')) migrateBoard(live.doc)
+}

@@ -1,0 +1,16 @@
+import { boardDocName } from '../board/documents'
+import type { LiveDoc } from '../board/LiveDoc'
+import type { ServerContext } from '../realtime/context'
+
+/** Origin of changes the server itself makes to a board (reveal, restore), so they are relayed to all. */
+export const SERVER_ORIGIN = { server: true } as const
+
+/** Runs `fn` on the session's live board, loading it if nobody has it open, and releases it after. */
+export async function withBoard<T>(ctx: ServerContext, sessionId: string, fn: (live: LiveDoc) => T | Promise<T>): Promise<T> {
+  const live = await ctx.docs.open(boardDocName(sessionId))
+  try {
+    return await fn(live)
+  } finally {
+    ctx.docs.release(live)
+  }
+}
