@@ -4,6 +4,7 @@ import type { Clock } from './clock'
 import { elapsedMs } from './clock'
 import type { Story } from './story'
 import type { BoardMode } from './boardSession'
+import type { BreakoutRound } from './breakouts'
 
 /** Everything that drives the running session: agenda, stories, clocks and who leads. */
 export interface ControlState {
@@ -20,6 +21,8 @@ export interface ControlState {
   chime: boolean
   /** Private writing, anonymous cards and "follow me". */
   boardMode: BoardMode
+  /** Breakout rounds, each attached to an agenda item; rooms and their cards stay after closing. */
+  rounds: BreakoutRound[]
 }
 
 /** Which clock a command is for. */

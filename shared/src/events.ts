@@ -76,6 +76,26 @@ export interface ClientToServerEvents {
   'snapshot:diff': (payload: ClientPayload<'snapshot:diff'>, ack: AckFn<SnapshotDiff>) => void
   'snapshot:restoreCard': (payload: ClientPayload<'snapshot:restoreCard'>, ack: AckFn<null>) => void
   'snapshot:restore': (payload: ClientPayload<'snapshot:restore'>, ack: AckFn<null>) => void
+  'round:create': (payload: ClientPayload<'round:create'>, ack: AckFn<Created>) => void
+  'round:spread': (payload: ClientPayload<'round:spread'>, ack: AckFn<{ groups: string[][] }>) => void
+  'round:assign': (payload: ClientPayload<'round:assign'>, ack: AckFn<null>) => void
+  'round:plan': (payload: ClientPayload<'round:plan'>, ack: AckFn<null>) => void
+  'round:open': (payload: ClientPayload<'round:open'>, ack: AckFn<null>) => void
+  'round:close': (payload: ClientPayload<'round:close'>, ack: AckFn<null>) => void
+  'round:extend': (payload: ClientPayload<'round:extend'>, ack: AckFn<null>) => void
+  'round:warn': (payload: ClientPayload<'round:warn'>, ack: AckFn<null>) => void
+  'round:broadcast': (payload: ClientPayload<'round:broadcast'>, ack: AckFn<null>) => void
+  'round:reuse': (payload: ClientPayload<'round:reuse'>, ack: AckFn<null>) => void
+  'room:add': (payload: ClientPayload<'room:add'>, ack: AckFn<Created>) => void
+  'room:update': (payload: ClientPayload<'room:update'>, ack: AckFn<null>) => void
+  'room:remove': (payload: ClientPayload<'room:remove'>, ack: AckFn<null>) => void
+  'room:join': (payload: ClientPayload<'room:join'>, ack: AckFn<null>) => void
+  'room:leave': (payload: ClientPayload<'room:leave'>, ack: AckFn<null>) => void
+  'room:move': (payload: ClientPayload<'room:move'>, ack: AckFn<null>) => void
+  'room:help': (payload: ClientPayload<'room:help'>, ack: AckFn<null>) => void
+  'topic:propose': (payload: ClientPayload<'topic:propose'>, ack: AckFn<Created>) => void
+  'topic:interest': (payload: ClientPayload<'topic:interest'>, ack: AckFn<null>) => void
+  'topic:open': (payload: ClientPayload<'topic:open'>, ack: AckFn<Created>) => void
 }
 
 /** Events the server broadcasts. */
@@ -96,6 +116,11 @@ export interface ServerToClientEvents {
   'vote:state': (vote: VoteView | null) => void
   /** This person's private drafts changed (e.g. revealed onto the board). */
   'drafts:changed': (drafts: Draft[]) => void
+  /**
+   * Who is in which room changed. Sent instead of the whole control state, because in a large
+   * open-space round people move all the time and only these rooms changed.
+   */
+  'rooms:members': (roundId: string, rooms: { roomId: string; memberIds: string[] }[]) => void
 }
 
 /** Answer of GET /api/invites/:token. */

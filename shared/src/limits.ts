@@ -31,3 +31,15 @@ export const BOARD_LIMITS = {
   areaMax: 120,
   patternNameMax: 120,
 } as const
+
+/** Limits of breakouts. */
+export const BREAKOUT_LIMITS = {
+  roomsMax: 100,
+  roundsMax: 20,
+  topicsMax: 200,
+  roomNameMax: 120,
+  topicLineMax: 280,
+  bannerMax: 500,
+  linkMax: 2000,
+  closeCountdownMaxSeconds: 300,
+} as const

@@ -43,6 +43,12 @@ export const PERMISSIONS = {
   'board:moderate': ['facilitator'],
   /** Place dots in an open vote. */
   'vote:cast': ['facilitator', 'harvester', 'participant'],
+  /** Create, plan, open and close breakout rounds; move people; broadcast to rooms. */
+  'breakouts:manage': ['facilitator'],
+  /** Choose a room in open space, move between rooms, call for a facilitator. */
+  'breakouts:join': ['participant', 'harvester'],
+  /** Propose an open-space topic and mark interest. */
+  'topics:propose': ['facilitator', 'harvester', 'participant'],
   /** Put oneself in the storyteller queue with one's own city. */
   'stories:volunteer': ['participant'],
 } as const satisfies Record<string, readonly Role[]>

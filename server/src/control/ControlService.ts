@@ -50,6 +50,7 @@ export class ControlService {
     }
     // Records saved before board modes existed get the defaults.
     record.state.boardMode ??= DEFAULT_BOARD_MODE
+    record.state.rounds ??= []
     this.cache.set(sessionId, record)
     return record
   }

@@ -36,6 +36,7 @@ export function newControl(options: { leadId: string | null; cities: City[] }): 
     endsAt: '12:30',
     chime: false,
     boardMode: DEFAULT_BOARD_MODE,
+    rounds: [],
   }
   state.currentItemId = state.agenda[0]?.id ?? null
   return { state, notes: {} }

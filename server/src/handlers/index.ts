@@ -5,6 +5,10 @@ import { register } from '../realtime/handler'
 import { agendaAdd, agendaGoto, agendaMove, agendaRemove, agendaUpdate, settingsUpdate } from './agenda'
 import { boardMode, followSet } from './boardMode'
 import { clockCommand, timeSync } from './clock'
+import { roomAdd, roomHelp, roomJoin, roomLeave, roomMove, roomRemove, roomUpdate, topicInterest, topicOpen, topicPropose } from './breakoutRooms'
+import {
+  roundAssign, roundBroadcast, roundClose, roundCreate, roundExtend, roundOpen, roundPlan, roundReuse, roundSpread, roundWarn,
+} from './breakoutRounds'
 import { draftDelete, draftSave, draftsList, draftsReveal } from './drafts'
 import { snapshotDiff, snapshotRestore, snapshotRestoreCard, snapshotsList } from './history'
 import { inviteRotate, leadSet } from './invitesAndLead'
@@ -53,6 +57,26 @@ const HANDLERS: { [E in ClientEventName]: Handler<E> } = {
   'snapshot:diff': snapshotDiff,
   'snapshot:restoreCard': snapshotRestoreCard,
   'snapshot:restore': snapshotRestore,
+  'round:create': roundCreate,
+  'round:spread': roundSpread,
+  'round:assign': roundAssign,
+  'round:plan': roundPlan,
+  'round:open': roundOpen,
+  'round:close': roundClose,
+  'round:extend': roundExtend,
+  'round:warn': roundWarn,
+  'round:broadcast': roundBroadcast,
+  'round:reuse': roundReuse,
+  'room:add': roomAdd,
+  'room:update': roomUpdate,
+  'room:remove': roomRemove,
+  'room:join': roomJoin,
+  'room:leave': roomLeave,
+  'room:move': roomMove,
+  'room:help': roomHelp,
+  'topic:propose': topicPropose,
+  'topic:interest': topicInterest,
+  'topic:open': topicOpen,
 }
 
 /** Binds every client event handler to a freshly connected socket. */

@@ -1,5 +1,6 @@
 import type http from 'node:http'
 import { Server } from 'socket.io'
+import { arriveInRounds } from '../breakouts/arrivals'
 import { registerHandlers } from '../handlers'
 import { resolveToken } from '../sessions/resolveToken'
 import { presentMembers, sessionStateFor } from '../sessions/sessionState'
@@ -47,7 +48,7 @@ export function attachSessionControl(ctx: ServerContext): void {
       if (current.kind !== 'member' || !ctx.presence.remove(current.sessionId, current.member.id)) return
       io.to(sessionRoom(current.sessionId)).emit('members:changed', await presentMembers(ctx, current.sessionId))
     })
-    void welcome(ctx, socket, cameOnline)
+    welcome(ctx, socket, cameOnline).catch((error) => console.error('[socket] welcome failed', error))
   })
 }
 
@@ -57,6 +58,7 @@ export function attachSessionControl(ctx: ServerContext): void {
  */
 async function welcome(ctx: ServerContext, socket: IoSocket, cameOnline: boolean): Promise<void> {
   const identity = socket.data.identity
+  if (identity.kind === 'member') await arriveInRounds(ctx, identity.member)
   const state = await sessionStateFor(ctx, identity)
   if (!state) return void socket.disconnect(true)
   socket.emit('session:state', state)

@@ -1,0 +1,102 @@
+import { roundPhase } from '@harvest/shared'
+import { spread } from '../breakouts/spread'
+import {
+  addRoom, assertNotClosed, closeRound, createRound, extendRound, findRound, openRound, placeArrival, reuseGroups,
+} from '../breakouts/roundOps'
+import { Refusal, mustFind } from '../control/Refusal'
+import type { Handler } from '../realtime/handler'
+import { presentMembers } from '../sessions/sessionState'
+import { assertCan, controlHandler } from './controlHandler'
+
+const manage = { action: 'breakouts:manage' } as const
+
+export const roundCreate = controlHandler('round:create', manage, ({ state }, input) => ({ id: createRound(state, input).id }))
+
+/** A proposal over the participants present now; nothing changes until the facilitator assigns it. */
+export const roundSpread: Handler<'round:spread'> = {
+  event: 'round:spread',
+  async run(ctx, socket, { roundId, seed, ...options }) {
+    const identity = socket.data.identity
+    assertCan(identity, 'breakouts:manage', 'only a facilitator can spread people over rooms')
+    findRound((await ctx.control.read(identity.sessionId)).state, roundId)
+    const people = (await presentMembers(ctx, identity.sessionId)).filter((m) => m.online && m.role === 'participant')
+    return { ok: true, data: { groups: spread(people, options, seed ?? ctx.now()) } }
+  },
+}
+
+export const roundAssign: Handler<'round:assign'> = {
+  event: 'round:assign',
+  async run(ctx, socket, { roundId, groups }) {
+    const identity = socket.data.identity
+    assertCan(identity, 'breakouts:manage', 'only a facilitator can assign rooms')
+    const known = new Set((await ctx.storage.listMembers(identity.sessionId)).map((m) => m.id))
+    const missing = groups.flatMap((g) => g.memberIds).filter((id) => !known.has(id))
+    if (missing.length > 0) throw new Refusal('not_found', 'someone in these groups has left the session: refresh the proposal')
+    await ctx.control.update(identity.sessionId, ({ state }) => {
+      const round = findRound(state, roundId)
+      assertNotClosed(round, ctx.now())
+      const assigned = new Set(groups.flatMap((g) => g.memberIds))
+      for (const room of round.rooms) room.memberIds = room.memberIds.filter((id) => !assigned.has(id))
+      for (const group of groups) {
+        const room = group.roomId ? mustFind(round.rooms, group.roomId, 'room') : addRoom(round, emptyRoom(group.name || `Room ${round.rooms.length + 1}`))
+        room.memberIds.push(...group.memberIds)
+      }
+    })
+    return { ok: true, data: null }
+  },
+}
+
+const emptyRoom = (name: string) => ({ name, topic: '', link: null, capacity: null, hostId: null, harvesterId: null })
+
+export const roundPlan = controlHandler('round:plan', manage, ({ state }, { roundId, planned }) => {
+  const round = findRound(state, roundId)
+  for (const roomId of Object.values(planned)) mustFind(round.rooms, roomId, 'room')
+  round.planned = planned
+  return null
+})
+
+/** Opens the round and places everyone present as planned (or, in assigned rounds, in the smallest room). */
+export const roundOpen: Handler<'round:open'> = {
+  event: 'round:open',
+  async run(ctx, socket, { roundId }) {
+    const identity = socket.data.identity
+    assertCan(identity, 'breakouts:manage', 'only a facilitator can open breakout rooms')
+    const present = (await presentMembers(ctx, identity.sessionId)).filter((m) => m.online)
+    await ctx.control.update(identity.sessionId, ({ state }) => {
+      const round = findRound(state, roundId)
+      const now = ctx.now()
+      openRound(state, round, now)
+      for (const member of present) placeArrival(round, member, now)
+      if (state.currentItemId !== round.itemId) state.currentItemId = round.itemId
+    })
+    return { ok: true, data: null }
+  },
+}
+
+export const roundClose = controlHandler('round:close', manage, ({ state }, { roundId, countdownSeconds }, { now }) => {
+  closeRound(findRound(state, roundId), countdownSeconds, now)
+  return null
+})
+
+export const roundExtend = controlHandler('round:extend', manage, ({ state }, { roundId, roomId, deltaMs }, { now }) => {
+  extendRound(state, findRound(state, roundId), roomId, deltaMs, now)
+  return null
+})
+
+export const roundWarn = controlHandler('round:warn', manage, ({ state }, { roundId }, { now }) => {
+  const round = findRound(state, roundId)
+  if (roundPhase(round, now) !== 'open') throw new Refusal('conflict', 'the round is not running')
+  round.warnedAt = now
+  return null
+})
+
+export const roundBroadcast = controlHandler('round:broadcast', manage, ({ state }, { roundId, text }, { now }) => {
+  const round = findRound(state, roundId)
+  round.banner = text ? { id: `${now}`, text, at: now } : null
+  return null
+})
+
+export const roundReuse = controlHandler('round:reuse', manage, ({ state }, { roundId, fromRoundId }) => {
+  reuseGroups(findRound(state, roundId), findRound(state, fromRoundId))
+  return null
+})
