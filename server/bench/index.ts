@@ -1,10 +1,14 @@
 import { boardFanout } from './boardFanout'
+import { boardScale } from './boardScale'
+import { browserRender } from './browserRender'
 
 process.setMaxListeners(0) // each y-websocket provider adds a process exit listener
 
 // Figures only: these machines are shared and noisy, so nothing here passes or fails on time.
-const clients = Number(process.env.BENCH_CLIENTS ?? 50)
-const cards = Number(process.env.BENCH_CARDS ?? 200)
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
 
-await boardFanout({ clients, cards })
+await boardFanout({ clients: env('BENCH_CLIENTS', 50), cards: env('BENCH_CARDS', 200) })
+const big = await boardScale({ cards: env('BENCH_BOARD_CARDS', 5000), clients: env('BENCH_BOARD_CLIENTS', 300), samples: env('BENCH_SAMPLES', 100) })
+await browserRender(big)
+await big.stop()
 process.exit(0)

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { LIMITS } from './limits'
 import {
   clientEventSchemas,
   createSessionBody,
@@ -8,7 +7,8 @@ import {
   missingParticipantFields,
   tokenSchema,
   type JoinBody,
-} from './schemas'
+  LIMITS,
+} from './index'
 
 const validSession = {
   title: 'Cluster 4 harvest',

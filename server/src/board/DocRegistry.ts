@@ -27,6 +27,8 @@ export class DocRegistry {
     if (!live.changedSinceSnapshot) return
     await live.flush()
     await takeSnapshot(this.storage, live, this.now())
+    // A board that stays open all session is compacted here rather than only at its next load.
+    await live.compactIfLarge()
   }
 
   async open(name: string): Promise<LiveDoc> {

@@ -49,7 +49,7 @@ export class LiveDoc {
     const updates = await this.storage.loadUpdates(this.name)
     Y.transact(this.doc, () => updates.forEach((u) => Y.applyUpdate(this.doc, u)), this.storage, false)
     this.storedCount = updates.length
-    if (updates.length > COMPACT_AFTER_UPDATES) await this.compact()
+    await this.compactIfLarge()
   }
 
   /** Replaces the stored history by a single update of the current state. */
@@ -58,6 +58,11 @@ export class LiveDoc {
     const count = this.storedCount
     await this.storage.compactUpdates(this.name, Y.encodeStateAsUpdate(this.doc), count)
     this.storedCount -= count - 1
+  }
+
+  /** Compacts when the stored history has grown past the threshold; cheap to call often. */
+  async compactIfLarge(): Promise<void> {
+    if (this.storedCount > COMPACT_AFTER_UPDATES) await this.compact()
   }
 
   /** Resolves once every update received so far is in storage. */
