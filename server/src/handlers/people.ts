@@ -57,7 +57,7 @@ export const memberRename: Handler<'member:rename'> = {
     const updated: Member = { ...member, name }
     await ctx.storage.updateMember(updated)
     await ctx.control.update(identity.sessionId, ({ state }) => {
-      for (const story of state.stories) if (story.storytellerId === 'x') story.storytellerName = name
+      for (const story of state.stories) if (story.storytellerId === memberId) story.storytellerName = name
     })
     await refreshConnections(ctx, updated, false)
     await broadcastMembers(ctx, identity.sessionId)
