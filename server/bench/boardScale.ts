@@ -66,6 +66,7 @@ export async function boardScale({ cards, clients, samples }: BoardScaleOptions)
     return client
   })
   const [writer, ...readers] = peers
+  // The board only accepts cards written in the writer's own name.
   const writerMember = (await server.storage.listMembers(sessionId)).find((m) => m.name === 'P0')!
   const everyScreen: number[] = []
   for (let i = 0; i < samples; i++) {

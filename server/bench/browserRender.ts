@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
+import { chromium, type Browser } from 'playwright-core'
 
 const CHROMIUM = '/usr/bin/chromium'
 const clientIndex = fileURLToPath(new URL('../../client/dist/index.html', import.meta.url))
@@ -20,6 +20,16 @@ export async function browserRender(target: { url: string; sessionId: string; to
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   })
   try {
+    await measure(browser, target)
+  } catch (error) {
+    console.log(`\nFirst render in Chromium: could not measure (${(error as Error).message.split('\n')[0]})`)
+  } finally {
+    await browser.close()
+  }
+}
+
+async function measure(browser: Browser, target: { url: string; sessionId: string; token: string }): Promise<void> {
+  {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
     const identity = { sessionId: target.sessionId, token: target.token, role: 'participant', name: 'Browser', title: 'Bench', savedAt: Date.now() }
     // The page keeps who you are in localStorage; this puts the bench's participant there before it loads.
@@ -40,7 +50,5 @@ export async function browserRender(target: { url: string; sessionId: string; to
     }
     const settled = settledAt - started
     console.log(`\nFirst render in Chromium: first card after ${firstCard} ms; ${count} cards on the page after ${settled} ms`)
-  } finally {
-    await browser.close()
   }
 }

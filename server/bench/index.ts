@@ -1,4 +1,3 @@
-import { boardFanout } from './boardFanout'
 import { boardScale } from './boardScale'
 import { browserRender } from './browserRender'
 
@@ -7,7 +6,6 @@ process.setMaxListeners(0) // each y-websocket provider adds a process exit list
 // Figures only: these machines are shared and noisy, so nothing here passes or fails on time.
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
 
-await boardFanout({ clients: env('BENCH_CLIENTS', 50), cards: env('BENCH_CARDS', 200) })
 const big = await boardScale({ cards: env('BENCH_BOARD_CARDS', 5000), clients: env('BENCH_BOARD_CLIENTS', 300), samples: env('BENCH_SAMPLES', 100) })
 await browserRender(big)
 await big.stop()
