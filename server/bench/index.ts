@@ -1,4 +1,5 @@
 import { boardScale } from './boardScale'
+import { breakoutScale } from './breakoutScale'
 import { browserRender } from './browserRender'
 
 process.setMaxListeners(0) // each y-websocket provider adds a process exit listener
@@ -9,4 +10,5 @@ const env = (name: string, fallback: number) => Number(process.env[name] ?? fall
 const big = await boardScale({ cards: env('BENCH_BOARD_CARDS', 5000), clients: env('BENCH_BOARD_CLIENTS', 300), samples: env('BENCH_SAMPLES', 100) })
 await browserRender(big)
 await big.stop()
+await breakoutScale({ participants: env('BENCH_PARTICIPANTS', 300), rooms: env('BENCH_ROOMS', 30), moves: env('BENCH_MOVES', 200) })
 process.exit(0)
