@@ -41,10 +41,10 @@ function copyEntry(from: Y.Map<Y.Map<unknown>>, to: Y.Map<Y.Map<unknown>>, id: s
   const source = from.get(id)
   if (!(source instanceof Y.Map)) return false
   const existing = to.get(id)
-  const target = existing instanceof Y.Map ? existing : new Y.Map<unknown>()
+  // A new map joins the document first: Yjs cannot read a map that is not in a document yet.
+  const target = existing instanceof Y.Map ? existing : to.set(id, new Y.Map<unknown>())
   for (const [key, value] of source.entries()) if (JSON.stringify(target.get(key)) !== JSON.stringify(value)) target.set(key, value)
   for (const key of [...target.keys()]) if (!source.has(key)) target.delete(key)
-  if (!(existing instanceof Y.Map)) to.set(id, target)
   return true
 }
 

@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { NewCard } from '@harvest/shared'
+import { BOARD_ROOTS, PLENARY_AREA, addCard, deleteCard, editCardText, groupCards, migrateBoard, updateCard } from '@harvest/shared'
+import type { UpdateEffect } from './inspectUpdate'
+import { inspectUpdate } from './inspectUpdate'
+
+/** A server document and clients synced from it; `act` returns the update a client would send. */
+function setup() {
+  const server = new Y.Doc()
+  migrateBoard(server)
+  const client = () => {
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(server))
+    return doc
+  }
+  const act = (doc: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array => {
+    const before = Y.encodeStateVector(doc)
+    change(doc)
+    return Y.encodeStateAsUpdate(doc, before)
+  }
+  /** Puts cards on the server as if accepted earlier. */
+  const seed = (...cards: NewCard[]) => Y.applyUpdate(server, act(client(), (d) => cards.forEach((c, i) => addCard(d, c, 100 + i))))
+  return { server, client, act, seed }
+}
+
+const card = (id: string, authorId = 'ann', text = `card ${id}`): NewCard => ({
+  id,
+  text,
+  authorId,
+  authorName: authorId,
+  city: 'Galway',
+  cityKind: 'pilot',
+  area: PLENARY_AREA,
+})
+
+/** The effect as plain data: root → entry → { created, deleted, fields }. */
+function plain(effect: UpdateEffect) {
+  const roots: Record<string, Record<string, { created: boolean; deleted: boolean; fields: Record<string, unknown> }>> = {}
+  for (const [root, entries] of effect.roots) {
+    roots[root] = {}
+    for (const [id, change] of entries) roots[root][id] = { ...change, fields: Object.fromEntries(change.fields) }
+  }
+  return { roots, unexplained: effect.unexplained }
+}
+
+describe('inspectUpdate', () => {
+  it('reports a new card as created, with every field it is written with', () => {
+    const { server, client, act } = setup()
+    const update = act(client(), (d) => addCard(d, { ...card('c1'), kind: 'insight', levers: ['finance'], tags: ['heat'] }, 500))
+
+    const { id: _, ...written } = card('c1')
+    const fields = { ...written, kind: 'insight', levers: ['finance'], domains: [], tags: ['heat'], patternId: null, createdAt: 500, updatedAt: 500 }
+    expect(plain(inspectUpdate(server, update))).toEqual({
+      roots: { [BOARD_ROOTS.cards]: { c1: { created: true, deleted: false, fields } } },
+      unexplained: [],
+    })
+  })
+
+  it('reports a text edit as a field change of that card only', () => {
+    const { server, client, act, seed } = setup()
+    seed(card('c1'), card('c2'), card('c3', 'bob'))
+    const update = act(client(), (d) => editCardText(d, 'c2', 'Sharper wording', 900))
+
+    expect(plain(inspectUpdate(server, update))).toEqual({
+      roots: { [BOARD_ROOTS.cards]: { c2: { created: false, deleted: false, fields: { text: 'Sharper wording', updatedAt: 900 } } } },
+      unexplained: [],
+    })
+  })
+
+  it('reports a deleted card as deleted, and nothing about the cards left', () => {
+    const { server, client, act, seed } = setup()
+    seed(card('c1'), card('c2'))
+    const doc = client()
+    // A card edited earlier still has replaced values in the document's history.
+    Y.applyUpdate(server, act(doc, (d) => editCardText(d, 'c1', 'edited once', 200)))
+    const update = act(doc, (d) => deleteCard(d, 'c1'))
+
+    expect(plain(inspectUpdate(server, update))).toEqual({
+      roots: { [BOARD_ROOTS.cards]: { c1: { created: false, deleted: true, fields: {} } } },
+      unexplained: [],
+    })
+  })
+
+  it('reports grouping two cards as a new pattern plus the patternId of each card', () => {
+    const { server, client, act, seed } = setup()
+    seed(card('c1'), card('c2', 'bob'), card('c3'))
+    const pattern = { id: 'p1', name: 'Retrofit journeys', createdBy: 'hana', createdAt: 700 }
+    const update = act(client(), (d) => groupCards(d, 'c1', 'c2', pattern, 800))
+
+    expect(plain(inspectUpdate(server, update))).toEqual({
+      roots: {
+        [BOARD_ROOTS.patterns]: { p1: { created: true, deleted: false, fields: { name: 'Retrofit journeys', createdBy: 'hana', createdAt: 700 } } },
+        [BOARD_ROOTS.cards]: {
+          c1: { created: false, deleted: false, fields: { patternId: 'p1', updatedAt: 800 } },
+          c2: { created: false, deleted: false, fields: { patternId: 'p1', updatedAt: 800 } },
+        },
+      },
+      unexplained: [],
+    })
+  })
+
+  it('reports an update that only repeats what the server has as touching nothing', () => {
+    const { server, client, act, seed } = setup()
+    seed(card('c1'), card('c2'))
+    const doc = client()
+    const edits = act(doc, (d) => {
+      editCardText(d, 'c1', 'edited', 300)
+      deleteCard(d, 'c2')
+      addCard(d, card('c3'), 300)
+    })
+    Y.applyUpdate(server, edits)
+
+    // The same update resent (a reconnecting client's sync step 2), and the client's whole state.
+    for (const repeated of [edits, Y.encodeStateAsUpdate(doc), Y.encodeStateAsUpdate(server)]) {
+      expect(plain(inspectUpdate(server, repeated))).toEqual({ roots: {}, unexplained: [] })
+    }
+  })
+
+  it('reads a card written and then edited offline, in one update, as created with its latest text', () => {
+    const { server, client, act } = setup()
+    const update = act(client(), (d) => {
+      addCard(d, card('c1', 'ann', 'first draft'), 100)
+      editCardText(d, 'c1', 'second draft', 200)
+      updateCard(d, 'c1', { kind: 'idea' }, 300)
+    })
+
+    const change = inspectUpdate(server, update).roots.get(BOARD_ROOTS.cards)?.get('c1')
+    expect(change).toMatchObject({ created: true, deleted: false })
+    expect(change?.fields.get('text')).toBe('second draft')
+    expect(change?.fields.get('kind')).toBe('idea')
+    expect(change?.fields.get('updatedAt')).toBe(300)
+    expect(inspectUpdate(server, update).unexplained).toEqual([])
+  })
+
+  it('attributes concurrent edits from two clients each to the right card', () => {
+    const { server, client, act, seed } = setup()
+    seed(card('a1', 'ann'), card('b1', 'bob'))
+    const ann = client()
+    const bob = client()
+    const fromAnn = act(ann, (d) => editCardText(d, 'a1', 'Ann, concurrently', 400))
+    const fromBob = act(bob, (d) => {
+      editCardText(d, 'b1', 'Bob, concurrently', 401)
+      addCard(d, card('b2', 'bob'), 401)
+    })
+
+    // Each read against the same server state, then Bob's again after Ann's was accepted.
+    expect(plain(inspectUpdate(server, fromAnn)).roots).toEqual({
+      cards: { a1: { created: false, deleted: false, fields: { text: 'Ann, concurrently', updatedAt: 400 } } },
+    })
+    const bobsCards = {
+      b1: { created: false, deleted: false, fields: { text: 'Bob, concurrently', updatedAt: 401 } },
+      b2: { created: true, deleted: false, fields: expect.objectContaining({ authorId: 'bob', text: 'card b2' }) },
+    }
+    expect(plain(inspectUpdate(server, fromBob))).toEqual({ roots: { cards: bobsCards }, unexplained: [] })
+
+    // Merged into one update (as a relay may batch them), each edit still lands on its own card.
+    const merged = plain(inspectUpdate(server, Y.mergeUpdates([fromAnn, fromBob])))
+    expect(merged).toEqual({
+      roots: { cards: { a1: { created: false, deleted: false, fields: { text: 'Ann, concurrently', updatedAt: 400 } }, ...bobsCards } },
+      unexplained: [],
+    })
+
+    Y.applyUpdate(server, fromAnn)
+    expect(plain(inspectUpdate(server, fromBob))).toEqual({ roots: { cards: bobsCards }, unexplained: [] })
+  })
+})
