@@ -1,6 +1,7 @@
 import { HomePage } from './components/HomePage'
 import { JoinPage } from './components/JoinPage'
 import { SessionPage } from './components/SessionPage'
+import { StagePage } from './components/stage/StagePage'
 import { useRoute } from './route'
 
 export function App() {
@@ -12,6 +13,8 @@ export function App() {
       return <JoinPage key={route.token} token={route.token} />
     case 'session':
       return <SessionPage key={route.sessionId} sessionId={route.sessionId} />
+    case 'stage':
+      return <StagePage key={route.sessionId} sessionId={route.sessionId} />
     case 'missing':
       return (
         <main className="narrow">

@@ -5,6 +5,7 @@ export type Route =
   | { page: 'home' }
   | { page: 'join'; token: string }
   | { page: 'session'; sessionId: string }
+  | { page: 'stage'; sessionId: string }
   | { page: 'missing' }
 
 /** Pure so it can be tested: which page a path shows. */
@@ -12,12 +13,14 @@ export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean)
   if (parts.length === 0) return { page: 'home' }
   if (parts[0] === 'join' && parts[1]) return { page: 'join', token: decodeURIComponent(parts[1]) }
-  if (parts[0] === 's' && parts[1]) return { page: 'session', sessionId: decodeURIComponent(parts[1]) }
+  if (parts[0] === 's' && parts[1] && parts[2] === 'stage' && parts.length === 3) return { page: 'stage', sessionId: decodeURIComponent(parts[1]) }
+  if (parts[0] === 's' && parts[1] && parts.length === 2) return { page: 'session', sessionId: decodeURIComponent(parts[1]) }
   return { page: 'missing' }
 }
 
 const listeners = new Set<() => void>()
-window.addEventListener('popstate', () => listeners.forEach((l) => l()))
+// Guarded so parseRoute can be tested in node, where there is no window.
+if (typeof window !== 'undefined') window.addEventListener('popstate', () => listeners.forEach((l) => l()))
 
 /** Moves to another page without reloading. */
 export function navigate(path: string, replace = false): void {

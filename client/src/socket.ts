@@ -1,10 +1,26 @@
 import { io, type Socket } from 'socket.io-client'
-import type { ClientToServerEvents, ServerToClientEvents } from '@harvest/shared'
+import type { Ack, ClientToServerEvents, ServerToClientEvents, SessionState } from '@harvest/shared'
+import { useBoardSessionStore } from './stores/useBoardSessionStore'
+import { useBreakoutStore } from './stores/useBreakoutStore'
+import { useControlStore } from './stores/useControlStore'
+import { useNotesStore } from './stores/useNotesStore'
 import { useSessionStore } from './stores/useSessionStore'
+import { useTimeStore } from './stores/useTimeStore'
+import { measureOffset } from './time/measureOffset'
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>
+type EventName = keyof ClientToServerEvents
+/** The payload a client event takes. */
+export type PayloadOf<E extends EventName> = Parameters<ClientToServerEvents[E]>[0]
+/** What a client event's acknowledgement carries on success. */
+export type DataOf<E extends EventName> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0] extends Ack<infer T> ? T : never
+
+const ACK_TIMEOUT_MS = 5000
+/** Clocks drift apart slowly; a fresh measurement now and then keeps screens within 250 ms. */
+const REMEASURE_MS = 5 * 60_000
 
 let socket: ClientSocket | null = null
+let teardown: (() => void) | null = null
 
 /**
  * The only module that touches socket.io: it connects with the session token, registers every
@@ -12,35 +28,159 @@ let socket: ClientSocket | null = null
  */
 export function connectSession(token: string): void {
   disconnectSession()
-  const store = useSessionStore.getState()
-  store.reset()
+  useSessionStore.getState().reset()
+  useControlStore.getState().reset()
+  useNotesStore.getState().reset()
+  useBreakoutStore.getState().reset()
   const s: ClientSocket = io({ auth: { token }, transports: ['websocket', 'polling'] })
   socket = s
+  const session = () => useSessionStore.getState()
 
-  s.on('connect', () => useSessionStore.getState().setStatus('online'))
+  s.on('connect', () => {
+    session().setStatus('online')
+    void measureClock(s)
+  })
   s.on('disconnect', (reason) => {
     // A server-side disconnect is deliberate (e.g. the person was removed); socket.io won't retry it.
-    useSessionStore.getState().setStatus(reason === 'io server disconnect' ? 'refused' : 'offline',
-      reason === 'io server disconnect' ? 'the server closed this connection' : null)
+    if (reason === 'io server disconnect') session().setStatus('refused', session().refusal ?? 'the server closed this connection')
+    else session().setStatus('offline')
   })
   s.on('connect_error', (error) => {
     // Refusals of the token are final; anything else is the network, and socket.io retries.
-    if (s.active) useSessionStore.getState().setStatus('offline')
-    else useSessionStore.getState().setStatus('refused', error.message)
+    if (s.active) session().setStatus('offline')
+    else session().setStatus('refused', error.message)
   })
-  s.on('session:state', (state) => useSessionStore.getState().setState(state))
-  s.on('members:changed', (members) => useSessionStore.getState().setMembers(members))
+  // The server sends the whole state on every connect, so a reconnect restores the exact state.
+  s.on('session:state', applyState)
+  s.on('members:changed', (members) => session().setMembers(members))
+  s.on('control:state', (control) => {
+    // Room membership first, so rooms new in this state already know their people when drawn.
+    useBreakoutStore.getState().setRounds(control.rounds)
+    useControlStore.getState().setControl(control)
+  })
+  // People moving between breakout rooms arrive as deltas of the rooms that changed.
+  s.on('rooms:members', (roundId, rooms) => useBreakoutStore.getState().mergeRooms(roundId, rooms))
+  s.on('notes:changed', (storyId, notes) => useNotesStore.getState().setNotes(storyId, notes))
+  s.on('invites:changed', (invites) => session().setInvites(invites))
+  s.on('you:changed', (you) => {
+    session().setYou(you)
+    void resync()
+  })
+  s.on('session:removed', (message) => session().setStatus('refused', message))
+  listenBoard(s)
+
+  // A laptop waking from sleep: its clock may have jumped and events may have been missed.
+  const onVisible = () => {
+    if (document.visibilityState !== 'visible' || !s.connected) return
+    void measureClock(s)
+    void resync()
+  }
+  // The browser often knows the network is gone long before socket.io's heartbeat does.
+  const onOffline = () => session().status === 'online' && session().setStatus('offline')
+  const onOnline = () => (s.connected ? session().setStatus('online') : s.active && s.connect())
+  const remeasure = setInterval(() => s.connected && void measureClock(s), REMEASURE_MS)
+  document.addEventListener('visibilitychange', onVisible)
+  window.addEventListener('offline', onOffline)
+  window.addEventListener('online', onOnline)
+  teardown = () => {
+    clearInterval(remeasure)
+    document.removeEventListener('visibilitychange', onVisible)
+    window.removeEventListener('offline', onOffline)
+    window.removeEventListener('online', onOnline)
+  }
 }
 
 export function disconnectSession(): void {
+  teardown?.()
+  teardown = null
   socket?.disconnect()
   socket = null
 }
 
+function applyState(state: SessionState): void {
+  useSessionStore.getState().setState(state)
+  useBreakoutStore.getState().setRounds(state.control.rounds)
+  useControlStore.getState().setControl(state.control)
+  // A first guess (ignores latency) until the round trips below give a better one.
+  if (!Number.isFinite(useTimeStore.getState().rttMs)) useTimeStore.getState().setOffset(state.serverNow - Date.now(), Number.POSITIVE_INFINITY)
+}
+
+/** Measures the offset to the server's clock with a few round trips and stores the best. */
+async function measureClock(s: ClientSocket): Promise<void> {
+  const result = await measureOffset(async (clientSentAt) => {
+    const reply = await send('time:sync', { clientSentAt })
+    if (!reply.ok) throw new Error(reply.message)
+    return reply.data
+  })
+  if (result && socket === s) useTimeStore.getState().setOffset(result.offsetMs, result.rttMs)
+}
+
+/** Asks for the whole state again, e.g. after this person's role changed. */
+export async function resync(): Promise<void> {
+  const reply = await send('session:sync', {})
+  if (reply.ok) applyState(reply.data)
+}
+
+/**
+ * Sends one client event and waits for its acknowledgement. Never queues while offline:
+ * a clock command replayed minutes later would do the wrong thing.
+ */
+export async function send<E extends EventName>(event: E, payload: PayloadOf<E>): Promise<Ack<DataOf<E>>> {
+  const s = socket
+  if (!s?.connected) return { ok: false, error: 'internal', message: 'you are offline: try again when the connection is back' }
+  try {
+    // socket.io's typings cannot follow a generic event name; the contract types the result.
+    const timed = s.timeout(ACK_TIMEOUT_MS) as unknown as { emitWithAck(event: string, payload: unknown): Promise<unknown> }
+    return (await timed.emitWithAck(event, payload)) as Ack<DataOf<E>>
+  } catch {
+    return { ok: false, error: 'internal', message: 'the server did not answer in time; try again' }
+  }
+}
+
 /** Sends a profile change; resolves with the server's error message, or null on success. */
 export async function updateProfile(patch: { name?: string; city?: string }): Promise<string | null> {
-  if (!socket) return 'not connected'
-  const reply = await socket.timeout(5000).emitWithAck('member:update', patch).catch(() => null)
-  if (!reply) return 'the server did not answer; try again'
+  const reply = await send('member:update', patch)
   return reply.ok ? null : reply.message
+}
+
+// --- board: drafts, votes, modes, history ---
+
+let stopBoardListening: (() => void) | null = null
+
+/** Feeds the board's server-decided state (votes, private drafts, own author keys) into its store. */
+function listenBoard(s: ClientSocket): void {
+  stopBoardListening?.()
+  const board = () => useBoardSessionStore.getState()
+  board().reset()
+  s.on('vote:state', (vote) => board().setVote(vote))
+  s.on('drafts:changed', (drafts) => board().setDrafts(drafts))
+  s.on('session:state', (state) => {
+    board().setVote(state.vote)
+    if (state.you.memberId) void boardRequests.listDrafts().then((reply) => reply.ok && board().setDrafts(reply.data))
+  })
+  // Toggling anonymity changes the key this person writes under (the server sends 'you:changed');
+  // cards written under every earlier key stay theirs.
+  const remember = () => {
+    const you = useSessionStore.getState().state?.you
+    if (you) board().rememberKeys([you.memberId, you.authorKey])
+  }
+  remember()
+  stopBoardListening = useSessionStore.subscribe(remember)
+}
+
+/** Requests of the board that the server decides; board/boardCommands.ts wraps them for the UI. */
+export const boardRequests = {
+  saveDraft: (draft: PayloadOf<'draft:save'>) => send('draft:save', draft),
+  deleteDraft: (id: string) => send('draft:delete', { id }),
+  listDrafts: () => send('drafts:list', {}),
+  revealDrafts: () => send('drafts:reveal', {}),
+  setMode: (mode: PayloadOf<'board:mode'>) => send('board:mode', mode),
+  follow: (area: string | null) => send('follow:set', { area }),
+  openVote: (vote: PayloadOf<'vote:open'>) => send('vote:open', vote),
+  castVote: (cardId: string, delta: 1 | -1) => send('vote:cast', { cardId, delta }),
+  closeVote: () => send('vote:close', {}),
+  listSnapshots: () => send('snapshots:list', {}),
+  snapshotDiff: (snapshotId: string) => send('snapshot:diff', { snapshotId }),
+  restoreCard: (snapshotId: string, cardId: string) => send('snapshot:restoreCard', { snapshotId, cardId }),
+  restoreBoard: (snapshotId: string) => send('snapshot:restore', { snapshotId }),
 }

@@ -1,84 +1,90 @@
-import { v4 as uuid } from 'uuid'
-import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import type { Card, Member } from '@harvest/shared'
-import { BOARD_CLOSE, BOARD_PATH, PLENARY_AREA, addCard, deleteCard, editCardText, getCards, listCards } from '@harvest/shared'
+import { BOARD_PATH, getCards, getPatterns, listCards, listPatterns } from '@harvest/shared'
 import { useBoardStore } from '../stores/useBoardStore'
-
-let current: { doc: Y.Doc; provider: WebsocketProvider } | null = null
-
-const FINAL_CLOSE_CODES = new Set<number>([BOARD_CLOSE.unauthorized.code, BOARD_CLOSE.wrongSession.code, BOARD_CLOSE.notFound.code])
-
-/** The y-websocket base address on the page's own host. */
-function boardUrl(): string {
-  const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
-  return `${scheme}://${location.host}${BOARD_PATH}`
-}
+import { useNoticeStore } from '../stores/useNoticeStore'
+import { openDocLink, type DocLink } from './docProvider'
+import { closeHarvest, openHarvest } from './harvestConnection'
+import { startPresence } from './presence'
+import { reconcile } from './reconcileCards'
 
 /**
- * Opens the session's board with y-websocket's standard provider and mirrors its cards into
- * the board store. One board at a time: opening another closes the previous one.
+ * The origin of this person's own transactions. The undo manager tracks only this origin, so
+ * Ctrl+Z undoes your changes and never someone else's.
+ */
+export const LOCAL_ORIGIN = { who: 'this-browser' } as const
+
+/** The open board: its document, provider, undo history and presence. */
+export interface OpenBoard {
+  link: DocLink
+  undo: Y.UndoManager
+  stopPresence(): void
+}
+
+let current: OpenBoard | null = null
+let opened: { sessionId: string; token: string } | null = null
+
+/** The open board, for the actions in boardActions.ts. */
+export const currentBoard = (): OpenBoard | null => current
+
+/**
+ * Opens the session's board (and its harvest document) and mirrors them into the stores. One
+ * board at a time: opening another closes the previous one.
  */
 export function openBoard(sessionId: string, token: string): void {
   closeBoard()
-  const store = useBoardStore.getState()
-  store.reset()
-  const doc = new Y.Doc()
-  const provider = new WebsocketProvider(boardUrl(), sessionId, doc, { params: { token } })
-  current = { doc, provider }
-
-  // Batch re-renders to one per frame: a burst of remote cards should not re-render per card.
-  let scheduled = false
-  const publish = () => {
-    if (scheduled) return
-    scheduled = true
-    requestAnimationFrame(() => {
-      scheduled = false
-      if (current?.doc === doc) useBoardStore.getState().setCards(listCards(doc))
-    })
-  }
-  getCards(doc).observeDeep(publish)
-
-  provider.on('sync', (synced: boolean) => {
-    if (synced) useBoardStore.getState().setStatus('synced')
-  })
-  provider.on('status', ({ status }: { status: string }) => {
-    if (status === 'disconnected' && useBoardStore.getState().status !== 'refused') {
-      useBoardStore.getState().setStatus('offline')
-    }
-  })
-  provider.on('connection-close', (event: CloseEvent | null) => {
-    if (event && FINAL_CLOSE_CODES.has(event.code)) {
-      provider.disconnect()
-      useBoardStore.getState().setStatus('refused', event.reason || 'the board refused this connection')
-    }
-  })
+  opened = { sessionId, token }
+  useBoardStore.getState().reset()
+  connect(sessionId, token)
+  openHarvest(sessionId, token)
 }
 
-export function closeBoard(): void {
-  current?.provider.destroy()
-  current?.doc.destroy()
+function connect(sessionId: string, token: string): void {
+  const store = () => useBoardStore.getState()
+  const link = openDocLink(BOARD_PATH, sessionId, token, {
+    onStatus: (status) => store().status !== 'refused' && store().setStatus(status),
+    onRefused: (reason) => {
+      store().setStatus('refused', reason)
+      current?.link.provider.disconnect()
+    },
+    onRejected: (reason) => {
+      useNoticeStore.getState().show('error', `The board did not accept your last change: ${reason}. It has been undone.`)
+      reopen()
+    },
+    onChange: (doc) => {
+      const s = store()
+      s.setContent(reconcile(s.cards, listCards(doc)), reconcile(s.patterns, listPatterns(doc)))
+    },
+  })
+  const undo = new Y.UndoManager([getCards(link.doc), getPatterns(link.doc)], {
+    trackedOrigins: new Set([LOCAL_ORIGIN]),
+    captureTimeout: 400,
+  })
+  const publishUndo = () => store().setUndo(undo.canUndo(), undo.canRedo())
+  for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) undo.on(event, publishUndo)
+  current = { link, undo, stopPresence: startPresence(link.provider.awareness) }
+}
+
+/**
+ * After a refused change the local document holds something the server will refuse again on
+ * every reconnect, so the only way forward is a fresh copy of the server's board.
+ */
+function reopen(): void {
+  if (!opened || !current) return
+  closeCurrent()
+  useBoardStore.getState().setStatus('connecting')
+  connect(opened.sessionId, opened.token)
+}
+
+function closeCurrent(): void {
+  if (!current) return
+  current.stopPresence()
+  current.undo.destroy()
+  current.link.destroy()
   current = null
 }
 
-/** Adds a card by this member; the provider sends it and the observer above shows it. */
-export function writeCard(author: Member, text: string, area = PLENARY_AREA): Card | null {
-  if (!current || !text.trim()) return null
-  return addCard(current.doc, {
-    id: uuid(),
-    text,
-    authorId: author.id,
-    authorName: author.name,
-    city: author.city,
-    cityKind: author.cityKind,
-    area,
-  })
-}
-
-export function rewriteCard(id: string, text: string): boolean {
-  return current ? editCardText(current.doc, id, text) : false
-}
-
-export function removeCard(id: string): boolean {
-  return current ? deleteCard(current.doc, id) : false
+export function closeBoard(): void {
+  closeCurrent()
+  closeHarvest()
+  opened = null
 }

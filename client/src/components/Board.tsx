@@ -1,38 +1,64 @@
-import { can } from '@harvest/shared'
+import { DEFAULT_BOARD_MODE, currentItem } from '@harvest/shared'
+import { areaLabel } from '../board/areas'
+import { shownArea } from '../board/follow'
+import { useBoardActor } from '../board/useBoardActor'
 import { useBoardStore } from '../stores/useBoardStore'
-import { selectMe, useSessionStore } from '../stores/useSessionStore'
-import { CardComposer } from './CardComposer'
-import { CardView } from './CardView'
+import { useBoardViewStore, type BoardView } from '../stores/useBoardViewStore'
+import { useControlStore } from '../stores/useControlStore'
+import { useHarvestStore } from '../stores/useHarvestStore'
+import { useSessionStore } from '../stores/useSessionStore'
+import { BoardWorkspace } from './board/BoardWorkspace'
+import { FacilitatorBar } from './board/FacilitatorBar'
+import { HistoryPanel } from './board/HistoryPanel'
+import { PresenceStrip } from './board/PresenceStrip'
+import { UndoControls } from './board/UndoControls'
+import { VoteBar } from './board/VoteBar'
+import { HarvestPanel } from './harvest/HarvestPanel'
+import './board/board.css'
 
-/** The shared board of the session: everybody's cards, live. */
+/** The shared board of the session: cards, patterns, votes and presence, live; and the harvest. */
 export function Board() {
-  const cards = useBoardStore((s) => s.cards)
+  const who = useBoardActor()
+  const count = useBoardStore((s) => s.cards.length)
   const status = useBoardStore((s) => s.status)
   const refusal = useBoardStore((s) => s.refusal)
-  const role = useSessionStore((s) => s.state?.you.role ?? 'observer')
-  const me = useSessionStore(selectMe)
-  const canWrite = me !== null && can(role, 'board:write')
-  const curates = role === 'facilitator' || role === 'harvester'
+  const control = useControlStore((s) => s.control)
+  const members = useSessionStore((s) => s.state?.members)
+  const harvestCount = useHarvestStore((s) => s.entries.length)
+  const view = useBoardViewStore((s) => s.view)
+  const setView = useBoardViewStore((s) => s.setView)
+  const chosen = useBoardViewStore((s) => s.chosenArea)
+  const steppedAway = useBoardViewStore((s) => s.steppedAway)
+
+  const mode = control?.boardMode ?? DEFAULT_BOARD_MODE
+  const label = (id: string) => areaLabel(id, { stories: control?.stories ?? [], rounds: control?.rounds ?? [] })
+  const area = shownArea(mode.follow, chosen, steppedAway, who.actor.memberId)
+  const leaderName = mode.follow ? (members?.find((m) => m.id === mode.follow?.by)?.name ?? null) : null
+  const views: [BoardView, string][] = [['board', 'Board'], ['harvest', `Harvest (${harvestCount})`]]
+  if (who.rights.moderate) views.push(['history', 'History'])
 
   return (
     <section className="board" aria-label="Shared board">
       <div className="board-head">
-        <h2>Board <span className="count">{cards.length} {cards.length === 1 ? 'card' : 'cards'}</span></h2>
+        <h2>Board <span className="count">{count} {count === 1 ? 'card' : 'cards'}</span></h2>
         {status === 'connecting' && <span className="muted">Loading the board…</span>}
         {status === 'offline' && <span className="badge status-offline">Board offline: your cards are kept and sent on reconnect</span>}
         {status === 'refused' && <span className="error" role="alert">Board refused: {refusal}</span>}
+        <PresenceStrip areaLabel={label} />
+        {who.rights.write && <UndoControls />}
       </div>
-      {canWrite && me ? (
-        <CardComposer author={me} />
-      ) : (
-        <p className="readonly-note">{me ? 'You are observing: the board is read-only for you.' : 'You are watching as a guest: the board is read-only.'}</p>
-      )}
-      {cards.length === 0 && status === 'synced' && <p className="empty">No cards yet. The first thought is the hardest: write it down.</p>}
-      <ul className="cards">
-        {cards.map((card) => (
-          <CardView key={card.id} card={card} editable={canWrite && (curates || card.authorId === me?.id)} />
+      {who.rights.moderate && who.actor.memberId && <FacilitatorBar mode={mode} area={area} memberId={who.actor.memberId} leaderName={leaderName} />}
+      <VoteBar area={area} areaName={label(area)} areaLabel={label} moderate={who.rights.moderate} mayVote={who.rights.vote} />
+      <div className="view-tabs" role="tablist" aria-label="Board views">
+        {views.map(([id, text]) => (
+          <button key={id} role="tab" aria-selected={view === id} className={view === id ? 'view-tab on' : 'view-tab'} onClick={() => setView(id)}>{text}</button>
         ))}
-      </ul>
+      </div>
+      {view === 'board' && (
+        <BoardWorkspace who={who} area={area} mode={mode} phase={control ? (currentItem(control)?.phase ?? null) : null} leaderName={leaderName} />
+      )}
+      {view === 'harvest' && <HarvestPanel writable={who.rights.harvest} />}
+      {view === 'history' && who.rights.moderate && <HistoryPanel />}
     </section>
   )
 }

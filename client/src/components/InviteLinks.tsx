@@ -1,6 +1,8 @@
 import { useState } from 'react'
 import type { Invite } from '@harvest/shared'
 import { ROLE_LABELS, inviteLinkPath } from '@harvest/shared'
+import { people } from '../commands'
+import { useNoticeStore } from '../stores/useNoticeStore'
 
 /** One link per role for the facilitator to send out. Whoever holds a link joins in that role. */
 export function InviteLinks({ invites }: { invites: Invite[] }) {
@@ -16,6 +18,12 @@ export function InviteLinks({ invites }: { invites: Invite[] }) {
     }
   }
 
+  async function rotate(invite: Invite) {
+    const label = ROLE_LABELS[invite.role]
+    if (!confirm(`Replace the ${label.toLowerCase()} link? The old link stops working at once; people who already joined stay in.`)) return
+    if (await people.rotateInvite(invite.role)) useNoticeStore.getState().show('info', `New ${label.toLowerCase()} link ready: the old one no longer works.`)
+  }
+
   return (
     <section className="panel invites" aria-label="Invitation links">
       <h2>Invitation links</h2>
@@ -27,7 +35,10 @@ export function InviteLinks({ invites }: { invites: Invite[] }) {
             <li key={invite.role}>
               <span className="invite-role">{ROLE_LABELS[invite.role]}</span>
               <input readOnly value={link} aria-label={`${ROLE_LABELS[invite.role]} link`} onFocus={(e) => e.target.select()} />
-              <button onClick={() => copy(link, invite.role)}>{copied === invite.role ? 'Copied' : 'Copy'}</button>
+              <span className="invite-actions">
+                <button onClick={() => copy(link, invite.role)}>{copied === invite.role ? 'Copied' : 'Copy'}</button>
+                <button className="link" onClick={() => rotate(invite)} aria-label={`New ${ROLE_LABELS[invite.role].toLowerCase()} invitation`}>New link</button>
+              </span>
             </li>
           )
         })}

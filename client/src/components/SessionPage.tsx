@@ -1,29 +1,45 @@
 import { useEffect } from 'react'
+import { ROLE_LABELS } from '@harvest/shared'
 import { closeBoard, openBoard } from '../board/boardConnection'
 import { forgetIdentity, loadIdentity } from '../identity'
 import { connectSession, disconnectSession } from '../socket'
-import { useSessionStore } from '../stores/useSessionStore'
+import { selectMe, useSessionStore } from '../stores/useSessionStore'
 import { Board } from './Board'
+import { Breakouts } from './breakouts/Breakouts'
+import { ChimeWatcher } from './clock/ChimeWatcher'
 import { ConnectionBadge } from './ConnectionBadge'
+import { ConsoleTabs } from './console/ConsoleTabs'
+import { NowPanel } from './console/NowPanel'
 import { InviteLinks } from './InviteLinks'
+import { NoticeToast } from './NoticeToast'
+import { OfflineBanner } from './OfflineBanner'
+import { AgendaOverview } from './participant/AgendaOverview'
+import { MyStoryPanel } from './participant/MyStoryPanel'
+import { NowShowing } from './participant/NowShowing'
 import { PeoplePanel } from './PeoplePanel'
 
-/** The live session: header, the shared board, and the people. */
+/** The live session: header, what runs now (or the facilitator's console), the shared board, and the people. */
 export function SessionPage({ sessionId }: { sessionId: string }) {
   const identity = loadIdentity(sessionId)
   const state = useSessionStore((s) => s.state)
   const status = useSessionStore((s) => s.status)
   const refusal = useSessionStore((s) => s.refusal)
+  const boardEpoch = useSessionStore((s) => s.boardEpoch)
+  // The server's name wins over the one saved at joining: a facilitator may have renamed this person.
+  const myName = useSessionStore((s) => selectMe(s)?.name)
 
   useEffect(() => {
     if (!identity) return
     connectSession(identity.token)
-    openBoard(sessionId, identity.token)
-    return () => {
-      disconnectSession()
-      closeBoard()
-    }
+    return () => disconnectSession()
   }, [sessionId, identity?.token])
+
+  // Reopened when this person's role changes, so the board applies the new write rights.
+  useEffect(() => {
+    if (!identity) return
+    openBoard(sessionId, identity.token)
+    return () => closeBoard()
+  }, [sessionId, identity?.token, boardEpoch])
 
   if (!identity) {
     return (
@@ -46,6 +62,7 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
   if (!state) return <main className="narrow"><p className="muted">Connecting to the session…</p></main>
 
   const { session, you } = state
+  const facilitates = you.role === 'facilitator'
   return (
     <div className="session">
       <header className="topbar">
@@ -54,13 +71,22 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
           <h1>{session.title}</h1>
         </div>
         <div className="whoami">
-          <span>{identity.name ?? 'Guest'} · <strong>{you.role}</strong></span>
+          <a href={`/s/${encodeURIComponent(session.id)}/stage`} target="_blank" rel="noreferrer">Stage view ↗</a>
+          <span>{myName ?? identity.name ?? 'Guest'} · <strong>{ROLE_LABELS[you.role]}</strong></span>
           <ConnectionBadge status={status} />
         </div>
       </header>
+      <OfflineBanner />
+      <ChimeWatcher />
+      <NoticeToast />
+      <div className="now-area">{facilitates ? <><NowPanel /><Breakouts /><ConsoleTabs /></> : <><NowShowing /><Breakouts /></>}</div>
       <div className="layout">
-        <Board />
+        <div className="main-column">
+          {!facilitates && <MyStoryPanel />}
+          <Board />
+        </div>
         <aside className="sidebar">
+          {!facilitates && <AgendaOverview />}
           <PeoplePanel />
           {state.invites && <InviteLinks invites={state.invites} />}
         </aside>

@@ -1,18 +1,22 @@
 import { create } from 'zustand'
-import type { PresentMember, SessionState } from '@harvest/shared'
+import type { Invite, PresentMember, SessionState } from '@harvest/shared'
 
 /** Where the session-control connection stands, as the person should be told. */
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'refused'
 
-/** Server state of the session, written only by socket.ts. */
+/** Server state of the session, written only by socket.ts. The control part lives in useControlStore. */
 export interface SessionStore {
   status: ConnectionStatus
   /** Why the server refused us, in its words. */
   refusal: string | null
   state: SessionState | null
+  /** Bumped when this person's role changes, so the board reconnects with the new rights. */
+  boardEpoch: number
   setStatus(status: ConnectionStatus, refusal?: string | null): void
   setState(state: SessionState): void
   setMembers(members: PresentMember[]): void
+  setInvites(invites: Invite[]): void
+  setYou(you: SessionState['you']): void
   reset(): void
 }
 
@@ -20,9 +24,12 @@ export const useSessionStore = create<SessionStore>()((set) => ({
   status: 'connecting',
   refusal: null,
   state: null,
+  boardEpoch: 0,
   setStatus: (status, refusal = null) => set({ status, refusal }),
   setState: (state) => set({ state }),
   setMembers: (members) => set((s) => (s.state ? { state: { ...s.state, members } } : s)),
+  setInvites: (invites) => set((s) => (s.state ? { state: { ...s.state, invites } } : s)),
+  setYou: (you) => set((s) => ({ boardEpoch: s.boardEpoch + 1, state: s.state ? { ...s.state, you } : s.state })),
   reset: () => set({ status: 'connecting', refusal: null, state: null }),
 }))
 

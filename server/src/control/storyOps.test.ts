@@ -215,6 +215,27 @@ describe('setStoryStatus', () => {
   })
 })
 
+describe('the storytelling block and its stories', () => {
+  it('starts the storytelling item’s clock with the first story, and leaves a running one alone', () => {
+    const control = fresh()
+    const block = control.agenda.find((i) => i.kind === 'storytelling')!
+    control.currentItemId = block.id
+    setStoryStatus(control, storyAt(control, 0).id, 'telling', T0)
+    expect(clockPhase(block.clock)).toBe('running')
+    expect(block.clock.runningSince).toBe(T0)
+    setStoryStatus(control, storyAt(control, 1).id, 'telling', T0 + 12 * MIN)
+    expect(block.clock.runningSince).toBe(T0)
+  })
+
+  it('does not touch the clock of an item that is not storytelling', () => {
+    const control = fresh()
+    const welcome = control.agenda[0]!
+    control.currentItemId = welcome.id
+    setStoryStatus(control, storyAt(control, 0).id, 'telling', T0)
+    expect(clockPhase(welcome.clock)).toBe('idle')
+  })
+})
+
 describe('volunteerStory', () => {
   it("claims the unclaimed queued story of the member's city", () => {
     const control = fresh()

@@ -80,6 +80,9 @@ export function setStoryStatus(control: ControlState, id: string, status: StoryS
     const clock = status === 'telling' ? 'tellClock' : 'qaClock'
     story[clock] = applyClockCommand(story[clock], { op: 'start' }, now)
     control.currentStoryId = id
+    // The first story starts the storytelling block's own clock too, so its actual time is kept.
+    const item = control.agenda.find((i) => i.id === control.currentItemId)
+    if (item?.kind === 'storytelling' && clockPhase(item.clock) === 'idle') item.clock = applyClockCommand(item.clock, { op: 'start' }, now)
   } else {
     pause(story, now)
     if (control.currentStoryId === id) control.currentStoryId = null

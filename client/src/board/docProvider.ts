@@ -1,0 +1,80 @@
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { BOARD_CLOSE } from '@harvest/shared'
+
+/** A Yjs document kept in sync with one of the server's y-websocket endpoints. */
+export interface DocLink {
+  doc: Y.Doc
+  provider: WebsocketProvider
+  destroy(): void
+}
+
+/** What the owner of a link hears about its connection. */
+export interface DocLinkEvents {
+  onStatus(status: 'connecting' | 'synced' | 'offline'): void
+  /** The server will never accept this connection (bad token, removed, no session). */
+  onRefused(reason: string): void
+  /** The server refused one of our changes and closed; the caller reopens with a fresh document. */
+  onRejected(reason: string): void
+  /** Any change to the document, local or remote, batched to one call per frame. */
+  onChange(doc: Y.Doc): void
+}
+
+/** Closes after which the local document holds a change the server will refuse again. */
+const REJECTED = new Set<number>([BOARD_CLOSE.refused.code, BOARD_CLOSE.tooLarge.code, BOARD_CLOSE.malformed.code])
+
+/** Same page host, ws or wss to match the page. */
+export function endpointUrl(path: string): string {
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
+  return `${scheme}://${location.host}${path}`
+}
+
+/**
+ * Opens y-websocket's standard provider on a fresh document. BroadcastChannel stays off: two
+ * tabs of different people in one browser must not pass each other's updates (and a refused
+ * one) around the server's rules.
+ */
+export function openDocLink(path: string, sessionId: string, token: string, events: DocLinkEvents): DocLink {
+  const doc = new Y.Doc()
+  const provider = new WebsocketProvider(endpointUrl(path), sessionId, doc, { params: { token }, disableBc: true })
+  let alive = true
+
+  // One re-render per frame: a burst of remote cards should not re-render once per card.
+  let scheduled = false
+  const changed = () => {
+    if (scheduled) return
+    scheduled = true
+    const flush = () => {
+      scheduled = false
+      if (alive) events.onChange(doc)
+    }
+    if (typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible') requestAnimationFrame(flush)
+    else setTimeout(flush, 50)
+  }
+  doc.on('update', changed)
+
+  provider.on('sync', (synced: boolean) => synced && events.onStatus('synced'))
+  provider.on('status', ({ status }) => {
+    if (status === 'disconnected') events.onStatus('offline')
+  })
+  provider.on('connection-close', (event) => {
+    if (!event || event.code < 4400 || event.code >= 4500) return
+    const reason = event.reason || 'the server closed the connection'
+    // Handled on the next tick: the provider is still inside its own close handler.
+    setTimeout(() => {
+      if (!alive) return
+      if (REJECTED.has(event.code)) events.onRejected(reason)
+      else events.onRefused(reason)
+    })
+  })
+
+  return {
+    doc,
+    provider,
+    destroy: () => {
+      alive = false
+      provider.destroy()
+      doc.destroy()
+    },
+  }
+}

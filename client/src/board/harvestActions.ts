@@ -1,0 +1,44 @@
+import { v4 as uuid } from 'uuid'
+import type { Card, HarvestEntry, HarvestSection, Pattern } from '@harvest/shared'
+import { LIMITS, getSummary, promote, removeEntry } from '@harvest/shared'
+import { currentHarvest } from './harvestConnection'
+import { entryFromCard, entryFromPattern } from './harvestEntries'
+import { textDiff } from './textDiff'
+
+const promotion = (by: string) => ({ id: uuid(), by, at: Date.now() })
+
+/** Writing the harvest document; the server drops these for anyone but harvesters and facilitators. */
+export const harvestActions = {
+  promoteCard: (card: Card, by: string) => {
+    const doc = currentHarvest()
+    return doc ? promote(doc, entryFromCard(card, promotion(by))) : null
+  },
+  promotePattern: (pattern: Pattern, cards: readonly Card[], by: string) => {
+    const doc = currentHarvest()
+    return doc ? promote(doc, entryFromPattern(pattern, cards, promotion(by))) : null
+  },
+  /** A key insight written straight into a section of the harvest. */
+  addInsight: (section: HarvestEntry['section'], text: string, by: string) => {
+    const doc = currentHarvest()
+    const clean = text.trim().slice(0, LIMITS.cardTextMax)
+    if (!doc || !clean) return null
+    const p = promotion(by)
+    return promote(doc, { id: p.id, source: 'insight', sourceId: '', section, text: clean, kind: null, cities: [], levers: [], promotedBy: by, promotedAt: p.at })
+  },
+  removeEntry: (id: string) => {
+    const doc = currentHarvest()
+    return doc ? removeEntry(doc, id) : false
+  },
+  /** Brings a section's shared summary to `text` with the smallest splice, keeping others' typing. */
+  setSummary: (section: HarvestSection, text: string) => {
+    const doc = currentHarvest()
+    if (!doc) return
+    doc.transact(() => {
+      const ytext = getSummary(doc, section)
+      const splice = textDiff(ytext.toString(), text)
+      if (!splice) return
+      if (splice.remove) ytext.delete(splice.index, splice.remove)
+      if (splice.insert) ytext.insert(splice.index, splice.insert)
+    })
+  },
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import { dominantKind, entryFromCard, entryFromPattern, promotedSources, sectionOf } from './harvestEntries'
+import { makeCard } from './testCards'
+
+const p = { id: 'e1', by: 'Hana', at: 100 }
+
+describe('harvest entries', () => {
+  it('files kinds under their W³ section', () => {
+    expect(sectionOf('outcome')).toBe('what')
+    expect(sectionOf('blind_spot')).toBe('so_what')
+    expect(sectionOf('risk_or_need')).toBe('now_what')
+    expect(sectionOf(null)).toBe('so_what')
+  })
+
+  it('copies a card as it is now', () => {
+    const card = makeCard({ id: 'c1', text: 'Hubs work', kind: 'idea', city: 'Galway', levers: ['finance'] })
+    expect(entryFromCard(card, p)).toEqual({
+      id: 'e1', source: 'card', sourceId: 'c1', section: 'now_what', text: 'Hubs work', kind: 'idea',
+      cities: ['Galway'], levers: ['finance'], promotedBy: 'Hana', promotedAt: 100,
+    })
+  })
+
+  it('copies a pattern with its cards’ cities, levers and most common kind', () => {
+    const cards = [
+      makeCard({ id: 'a', kind: 'insight', city: 'Galway', levers: ['finance'] }),
+      makeCard({ id: 'b', kind: 'challenge', city: 'Cluj-Napoca', levers: ['technology', 'finance'] }),
+      makeCard({ id: 'c', kind: 'insight', city: 'Galway' }),
+    ]
+    const entry = entryFromPattern({ id: 'pat', name: 'Trust', createdBy: 'h', createdAt: 1 }, cards, p)
+    expect(entry).toMatchObject({ source: 'pattern', sourceId: 'pat', text: 'Trust', kind: 'insight', section: 'so_what', cities: ['Galway', 'Cluj-Napoca'], levers: ['technology', 'finance'] })
+  })
+
+  it('breaks kind ties by W³ order and knows unsorted patterns', () => {
+    expect(dominantKind([makeCard({ id: 'a', kind: 'idea' }), makeCard({ id: 'b', kind: 'outcome' })])).toBe('outcome')
+    expect(dominantKind([makeCard({ id: 'a' })])).toBeNull()
+  })
+
+  it('knows what is already promoted', () => {
+    const card = entryFromCard(makeCard({ id: 'c1' }), p)
+    expect(promotedSources([card, { ...card, id: 'e2', source: 'insight', sourceId: '' }])).toEqual(new Set(['c1']))
+  })
+})

@@ -1,0 +1,62 @@
+import type { Card, CardKind, HarvestEntry, Lever, Pattern } from '@harvest/shared'
+import { CARD_KINDS, KIND_PHASE, LEVERS, patternCities } from '@harvest/shared'
+
+/** The harvest section a kind belongs to; unsorted cards go to So What, the sensemaking part. */
+export function sectionOf(kind: CardKind | null): HarvestEntry['section'] {
+  return kind ? KIND_PHASE[kind] : 'so_what'
+}
+
+/** Who promotes and when; the id is fresh per entry. */
+export interface Promotion {
+  id: string
+  by: string
+  at: number
+}
+
+/** A card as a harvest entry: its text, kind, city and levers copied as they are now. */
+export function entryFromCard(card: Card, p: Promotion): HarvestEntry {
+  return {
+    id: p.id,
+    source: 'card',
+    sourceId: card.id,
+    section: sectionOf(card.kind),
+    text: card.text,
+    kind: card.kind,
+    cities: card.city ? [card.city] : [],
+    levers: [...card.levers],
+    promotedBy: p.by,
+    promotedAt: p.at,
+  }
+}
+
+/** The most common kind among cards (ties go to the earlier W³ kind), or null if none is sorted. */
+export function dominantKind(cards: readonly Card[]): CardKind | null {
+  const counts = new Map<CardKind, number>()
+  for (const card of cards) if (card.kind) counts.set(card.kind, (counts.get(card.kind) ?? 0) + 1)
+  let best: CardKind | null = null
+  for (const kind of CARD_KINDS) if ((counts.get(kind) ?? 0) > (best ? counts.get(best)! : 0)) best = kind
+  return best
+}
+
+/** A pattern as a harvest entry: its name, its cards' most common kind, all their cities and levers. */
+export function entryFromPattern(pattern: Pattern, cards: readonly Card[], p: Promotion): HarvestEntry {
+  const kind = dominantKind(cards)
+  const levers = new Set<Lever>(cards.flatMap((c) => c.levers))
+  return {
+    id: p.id,
+    source: 'pattern',
+    sourceId: pattern.id,
+    section: sectionOf(kind),
+    text: pattern.name,
+    kind,
+    cities: patternCities(cards),
+    levers: LEVERS.filter((l) => levers.has(l)),
+    promotedBy: p.by,
+    promotedAt: p.at,
+  }
+}
+
+/** The ids of the cards and patterns already in the harvest, to mark them on the board. */
+export function promotedSources(entries: readonly HarvestEntry[]): Set<string> {
+  return new Set(entries.filter((e) => e.source !== 'insight').map((e) => e.sourceId))
+}

@@ -1,0 +1,70 @@
+import { useCallback, useMemo, useState } from 'react'
+import type { BreakoutRound } from '@harvest/shared'
+import { roomArea } from '@harvest/shared'
+import { rooms, rounds } from '../../breakouts/breakoutCommands'
+import { cardsPerArea, cardsPerRoom, unassigned } from '../../breakouts/roundView'
+import { useMembers } from '../../breakouts/useMembers'
+import { useBoardStore } from '../../stores/useBoardStore'
+import { useBoardViewStore } from '../../stores/useBoardViewStore'
+import { selectRoundMembers, useBreakoutStore } from '../../stores/useBreakoutStore'
+import { PersonChip } from './PersonChip'
+import { RoomTile } from './RoomTile'
+
+/**
+ * Every room of a round at once, and the people in no room. Pick people (click their names),
+ * then "Move here" on a room: before the round opens this assigns them, while it runs it moves
+ * them, and everyone's screen follows.
+ */
+export function RoomsBoard({ round, live }: { round: BreakoutRound; live: boolean }) {
+  const { list, byId } = useMembers()
+  const membership = useBreakoutStore(selectRoundMembers(round.id))
+  const cards = useBoardStore((s) => s.cards)
+  const shownArea = useBoardViewStore((s) => s.chosenArea)
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set())
+  const counts = useMemo(() => cardsPerRoom(round, cardsPerArea(cards)), [round, cards])
+  // Before opening, anyone who joined can be placed; while running, those online and in no room.
+  const waiting = useMemo(() => {
+    if (live) return unassigned(list, membership)
+    const placed = new Set(Object.values(membership).flat())
+    return list.filter((m) => m.role === 'participant' && !placed.has(m.id)).sort((a, b) => Number(b.online) - Number(a.online) || a.name.localeCompare(b.name))
+  }, [list, membership, live])
+
+  const onPick = useCallback((id: string) => setPicked((s) => {
+    const next = new Set(s)
+    if (!next.delete(id)) next.add(id)
+    return next
+  }), [])
+  const onPlace = useCallback(async (roomId: string | null) => {
+    const ids = [...picked]
+    setPicked(new Set())
+    if (!live && roomId) await rounds.assign(round.id, [{ roomId, memberIds: ids }])
+    else for (const id of ids) await rooms.move(round.id, id, roomId)
+  }, [picked, live, round.id])
+  const place = useCallback((roomId: string) => void onPlace(roomId), [onPlace])
+
+  return (
+    <div className="rooms-board">
+      <section className="people-pool" aria-label={live ? 'People in no room' : 'People not yet in a room'}>
+        <h3>{live ? (round.mode === 'open_space' ? 'Choosing a room' : 'Unassigned') : 'Not in a room yet'} <span className="count">{waiting.length}</span></h3>
+        <div className="room-people">
+          {waiting.length === 0 && <span className="muted">{live ? 'Everyone online is in a room.' : 'Everyone who joined is in a room.'}</span>}
+          {waiting.map((m) => <PersonChip key={m.id} id={m.id} member={m} picked={picked.has(m.id)} onPick={onPick} />)}
+        </div>
+        {picked.size > 0 && (
+          <p className="pick-bar">
+            {picked.size} picked: choose “Move {picked.size} here” on a room.{' '}
+            <button className="small" onClick={() => void onPlace(null)}>Take out of rooms</button>{' '}
+            <button className="small link" onClick={() => setPicked(new Set())}>Clear</button>
+          </p>
+        )}
+      </section>
+      <ul className="room-grid" aria-label="Rooms">
+        {round.rooms.map((room) => (
+          <RoomTile key={room.id} roundId={round.id} room={room} live={live} cards={counts[room.id] ?? 0} byId={byId}
+            picked={picked} onPick={onPick} onPlace={place} lookingAt={shownArea === roomArea(round.id, room.id)} />
+        ))}
+      </ul>
+      {round.rooms.length === 0 && <p className="muted">No rooms yet.</p>}
+    </div>
+  )
+}

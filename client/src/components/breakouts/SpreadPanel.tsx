@@ -1,0 +1,72 @@
+import { useState } from 'react'
+import type { BreakoutRound, SpreadOptions } from '@harvest/shared'
+import { BREAKOUT_LIMITS } from '@harvest/shared'
+import { rounds } from '../../breakouts/breakoutCommands'
+import { proposalGroups, type Proposal } from '../../breakouts/proposal'
+import { ProposalView } from './ProposalView'
+
+/**
+ * Spreads the participants online over rooms: into N rooms or rooms of about K people, mixing
+ * pilot and twin cities, keeping a city's people together or apart. The proposal shows first;
+ * nothing changes until the facilitator, after any adjustments, applies it.
+ */
+export function SpreadPanel({ round }: { round: BreakoutRound }) {
+  const [by, setBy] = useState<'rooms' | 'size'>('rooms')
+  const [amount, setAmount] = useState(Math.max(2, round.rooms.length) || 4)
+  const [mixKinds, setMixKinds] = useState(true)
+  const [sameCity, setSameCity] = useState<SpreadOptions['sameCity']>('apart')
+  const [proposal, setProposal] = useState<Proposal | null>(null)
+  const [seed, setSeed] = useState(() => Math.floor(Math.random() * 2 ** 31))
+  const [busy, setBusy] = useState(false)
+
+  async function propose(nextSeed = seed) {
+    const n = Math.max(1, Math.min(by === 'rooms' ? BREAKOUT_LIMITS.roomsMax : 500, Math.round(amount) || 1))
+    setBusy(true)
+    const result = await rounds.spread({ roundId: round.id, by: by === 'rooms' ? { rooms: n } : { size: n }, mixKinds, sameCity, seed: nextSeed })
+    setBusy(false)
+    if (result) setProposal(result.groups)
+  }
+
+  async function apply() {
+    if (!proposal) return
+    setBusy(true)
+    const done = await rounds.assign(round.id, proposalGroups(proposal, round.rooms.map((r) => r.id)))
+    setBusy(false)
+    if (done !== null) setProposal(null)
+  }
+
+  return (
+    <div className="spread-panel">
+      <form className="spread-options" aria-label="Spread automatically" onSubmit={(e) => { e.preventDefault(); void propose() }}>
+        <fieldset className="choice">
+          <legend>Spread into</legend>
+          <label><input type="radio" name="spread-by" checked={by === 'rooms'} onChange={() => setBy('rooms')} /> rooms</label>
+          <label><input type="radio" name="spread-by" checked={by === 'size'} onChange={() => setBy('size')} /> rooms of about … people</label>
+        </fieldset>
+        <label className="narrow-field">{by === 'rooms' ? 'Number of rooms' : 'People per room'}
+          <input type="number" min={1} max={by === 'rooms' ? BREAKOUT_LIMITS.roomsMax : 500} value={amount} onChange={(e) => setAmount(Number(e.target.value))} />
+        </label>
+        <label className="inline-check"><input type="checkbox" checked={mixKinds} onChange={(e) => setMixKinds(e.target.checked)} /> Mix pilot and twin cities in every room</label>
+        <label>Same city
+          <select value={sameCity} onChange={(e) => setSameCity(e.target.value as SpreadOptions['sameCity'])}>
+            <option value="apart">apart (different rooms)</option>
+            <option value="together">together (one room)</option>
+            <option value="any">no rule</option>
+          </select>
+        </label>
+        <button className="primary" disabled={busy}>Propose</button>
+      </form>
+      {proposal && (
+        <ProposalView
+          proposal={proposal}
+          roomNames={round.rooms.map((r) => r.name)}
+          busy={busy}
+          onChange={setProposal}
+          onApply={() => void apply()}
+          onShuffle={() => { const next = seed + 1; setSeed(next); void propose(next) }}
+          onDiscard={() => setProposal(null)}
+        />
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,70 @@
+import { useEffect } from 'react'
+import { PHASE_LABELS, currentItem } from '@harvest/shared'
+import { liveStory, storyClock } from '../../control/activeClock'
+import { loadIdentity } from '../../identity'
+import { connectSession, disconnectSession } from '../../socket'
+import { useControlStore } from '../../stores/useControlStore'
+import { useSessionStore } from '../../stores/useSessionStore'
+import { ChimeWatcher } from '../clock/ChimeWatcher'
+import { ClockView } from '../clock/ClockView'
+import { ConnectionBadge } from '../ConnectionBadge'
+import { OfflineBanner } from '../OfflineBanner'
+import './stage.css'
+
+/**
+ * For a projector or a shared screen: the speaker, their city and story with a clock legible
+ * across a room, or the current agenda item and its clock between stories.
+ */
+export function StagePage({ sessionId }: { sessionId: string }) {
+  const identity = loadIdentity(sessionId)
+  const control = useControlStore((s) => s.control)
+  const session = useSessionStore((s) => s.state?.session)
+  const status = useSessionStore((s) => s.status)
+  const refusal = useSessionStore((s) => s.refusal)
+
+  useEffect(() => {
+    if (!identity) return
+    connectSession(identity.token)
+    return () => disconnectSession()
+  }, [sessionId, identity?.token])
+
+  if (!identity) return <main className="stage stage-message"><p>Open this session’s invitation link on this device first.</p></main>
+  if (status === 'refused') return <main className="stage stage-message"><p>The session refused this connection: {refusal}</p></main>
+  if (!control || !session) return <main className="stage stage-message"><p>Connecting…</p></main>
+
+  const item = currentItem(control)
+  const story = liveStory(control)
+  const sClock = storyClock(control)
+
+  return (
+    <main className="stage">
+      <ChimeWatcher />
+      <OfflineBanner />
+      {story && sClock ? (
+        <div className="stage-body">
+          <p className="stage-eyebrow">{story.status === 'qa' ? 'Questions for' : 'Now telling'}</p>
+          <h1 className="stage-speaker">{story.storytellerName || story.city}</h1>
+          <p className="stage-city">{story.city}</p>
+          {story.title && <p className="stage-title">{story.title}</p>}
+          <ClockView clock={sClock.clock} size="stage" kind={sClock.target.kind === 'story' ? sClock.target.part : 'item'} label={sClock.label} />
+        </div>
+      ) : item ? (
+        <div className="stage-body">
+          <p className="stage-eyebrow">{item.phase !== 'none' ? PHASE_LABELS[item.phase] : 'Now'}</p>
+          <h1 className="stage-speaker">{item.title}</h1>
+          {item.prompt && <p className="stage-title">{item.prompt}</p>}
+          <ClockView clock={item.clock} size="stage" kind="item" />
+        </div>
+      ) : (
+        <div className="stage-body"><h1 className="stage-speaker">{session.title}</h1><p className="stage-city">Starting soon</p></div>
+      )}
+      <footer className="stage-foot">
+        <span>{session.title} · {session.cluster}</span>
+        <span className="stage-foot-actions">
+          <ConnectionBadge status={status} />
+          <button className="link" onClick={() => void document.documentElement.requestFullscreen?.().catch(() => {})}>Full screen</button>
+        </span>
+      </footer>
+    </main>
+  )
+}

@@ -1,0 +1,15 @@
+import { create } from 'zustand'
+import type { ControlState } from '@harvest/shared'
+
+/** The agenda, stories, clocks and lead as the server last sent them; written only by socket.ts. */
+export interface ControlStore {
+  control: ControlState | null
+  setControl(control: ControlState): void
+  reset(): void
+}
+
+export const useControlStore = create<ControlStore>()((set) => ({
+  control: null,
+  setControl: (control) => set({ control }),
+  reset: () => set({ control: null }),
+}))
