@@ -17,6 +17,7 @@ export default defineConfig({
       '/api': server,
       '/socket.io': { target: server, ws: true },
       '/board': { target: server, ws: true },
+      '/harvest': { target: server, ws: true },
     },
   },
 })

@@ -158,13 +158,23 @@ const meetingLink = z
     }
   }, 'the meeting link must be a full http:// or https:// address')
 
-const roomFields = z.object({
+/** A room's settings with nothing filled in, so a change names only what it changes. */
+const roomPatch = {
   name: nonEmpty(BREAKOUT_LIMITS.roomNameMax, 'room name'),
-  topic: trimmed(BREAKOUT_LIMITS.topicLineMax).default(''),
-  link: meetingLink.nullable().default(null),
-  capacity: z.number().int().min(1).max(1000).nullable().default(null),
-  hostId: id.nullable().default(null),
-  harvesterId: id.nullable().default(null),
+  topic: trimmed(BREAKOUT_LIMITS.topicLineMax),
+  link: meetingLink.nullable(),
+  capacity: z.number().int().min(1).max(1000).nullable(),
+  hostId: id.nullable(),
+  harvesterId: id.nullable(),
+}
+
+const roomFields = z.object({
+  name: roomPatch.name,
+  topic: roomPatch.topic.default(''),
+  link: roomPatch.link.default(null),
+  capacity: roomPatch.capacity.default(null),
+  hostId: roomPatch.hostId.default(null),
+  harvesterId: roomPatch.harvesterId.default(null),
 })
 
 const round = { roundId: id }
@@ -209,7 +219,8 @@ export const breakoutEventSchemas = {
   /** Starts this round with the previous round's groups. */
   'round:reuse': z.object({ ...round, fromRoundId: id }).strict(),
   'room:add': roomFields.extend(round).strict(),
-  'room:update': z.object({ ...round, roomId: id, ...roomFields.partial().shape }).strict(),
+  // Without defaults: a missing field must stay as it is, not be reset (partial() keeps defaults).
+  'room:update': z.object({ ...round, roomId: id, ...z.object(roomPatch).partial().shape }).strict(),
   'room:remove': z.object({ ...round, roomId: id }).strict(),
   'room:join': z.object({ ...round, roomId: id }).strict(),
   'room:leave': z.object(round).strict(),

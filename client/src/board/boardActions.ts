@@ -17,15 +17,18 @@ import { LOCAL_ORIGIN, currentBoard } from './boardConnection'
 
 /**
  * Runs a change as this person's own transaction, so it can be undone with Ctrl+Z and only
- * with it. False when no board is open.
+ * with it; each action is one undo step, however quickly the next follows. Null when no board
+ * is open.
  */
 function change<T>(fn: (doc: Y.Doc) => T): T | null {
   const board = currentBoard()
   if (!board) return null
   let result: T | null = null
+  board.undo.stopCapturing()
   board.link.doc.transact((tx) => {
     result = fn(tx.doc)
   }, LOCAL_ORIGIN)
+  board.undo.stopCapturing()
   return result
 }
 

@@ -57,7 +57,8 @@ function connect(sessionId: string, token: string): void {
   })
   const undo = new Y.UndoManager([getCards(link.doc), getPatterns(link.doc)], {
     trackedOrigins: new Set([LOCAL_ORIGIN]),
-    captureTimeout: 400,
+    // Every action is its own step (boardActions stops capturing around each one).
+    captureTimeout: 0,
   })
   const publishUndo = () => store().setUndo(undo.canUndo(), undo.canRedo())
   for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) undo.on(event, publishUndo)

@@ -23,6 +23,16 @@ export interface DocLinkEvents {
 /** Closes after which the local document holds a change the server will refuse again. */
 const REJECTED = new Set<number>([BOARD_CLOSE.refused.code, BOARD_CLOSE.tooLarge.code, BOARD_CLOSE.malformed.code])
 
+/**
+ * What a close code means for the person: a refused change (reopen on a fresh copy and say
+ * why), a refused connection (final: say why, stop), or the network (the provider retries).
+ * y-websocket itself stops retrying on every 44xx code.
+ */
+export function closeMeaning(code: number): 'rejected' | 'refused' | 'transient' {
+  if (code < 4400 || code >= 4500) return 'transient'
+  return REJECTED.has(code) ? 'rejected' : 'refused'
+}
+
 /** Same page host, ws or wss to match the page. */
 export function endpointUrl(path: string): string {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
@@ -58,12 +68,13 @@ export function openDocLink(path: string, sessionId: string, token: string, even
     if (status === 'disconnected') events.onStatus('offline')
   })
   provider.on('connection-close', (event) => {
-    if (!event || event.code < 4400 || event.code >= 4500) return
+    const meaning = event ? closeMeaning(event.code) : 'transient'
+    if (!event || meaning === 'transient') return
     const reason = event.reason || 'the server closed the connection'
     // Handled on the next tick: the provider is still inside its own close handler.
     setTimeout(() => {
       if (!alive) return
-      if (REJECTED.has(event.code)) events.onRejected(reason)
+      if (meaning === 'rejected') events.onRejected(reason)
       else events.onRefused(reason)
     })
   })

@@ -28,8 +28,8 @@ describe('vote math', () => {
   })
 
   it('shows own dots, the live total, and which buttons work', () => {
-    expect(cardVote(vote(), { id: 'a', area: 'plenary' }, true)).toEqual({ mine: 2, total: 4, open: true, canAdd: true, canRemove: true })
-    expect(cardVote(vote(), { id: 'c', area: 'plenary' }, true)).toEqual({ mine: 0, total: 0, open: true, canAdd: true, canRemove: false })
+    expect(cardVote(vote(), { id: 'a', area: 'plenary' }, true)).toEqual({ mine: 2, total: 4, open: true, voter: true, canAdd: true, canRemove: true })
+    expect(cardVote(vote(), { id: 'c', area: 'plenary' }, true)).toEqual({ mine: 0, total: 0, open: true, voter: true, canAdd: true, canRemove: false })
     expect(cardVote(vote({ mine: { a: 3 } }), { id: 'c', area: 'plenary' }, true)?.canAdd).toBe(false)
     expect(cardVote(vote(), { id: 'a', area: 'story:1' }, true)).toBeNull()
     expect(cardVote(null, { id: 'a', area: 'plenary' }, true)).toBeNull()
@@ -39,7 +39,7 @@ describe('vote math', () => {
     expect(cardVote(vote({ hidden: true, totals: null }), { id: 'a', area: 'plenary' }, true)?.total).toBeNull()
     const closed = cardVote(vote({ status: 'closed' }), { id: 'a', area: 'plenary' }, true)
     expect(closed).toMatchObject({ total: 4, canAdd: false, canRemove: false, open: false })
-    expect(cardVote(vote(), { id: 'a', area: 'plenary' }, false)).toMatchObject({ canAdd: false, canRemove: false })
+    expect(cardVote(vote(), { id: 'a', area: 'plenary' }, false)).toMatchObject({ voter: false, canAdd: false, canRemove: false })
   })
 
   it('ranks by dots, keeping the board order for ties', () => {

@@ -23,6 +23,8 @@ export interface CardVote {
   canAdd: boolean
   canRemove: boolean
   open: boolean
+  /** Whether this person places dots at all (observers only watch). */
+  voter: boolean
 }
 
 /** The vote as one card shows it, or null when the card is outside the vote. */
@@ -31,7 +33,7 @@ export function cardVote(vote: VoteView | null, card: Pick<Card, 'id' | 'area'>,
   const open = vote.status === 'open'
   const mine = vote.mine[card.id] ?? 0
   const total = vote.totals ? (vote.totals[card.id] ?? 0) : null
-  return { mine, total, open, canAdd: open && mayVote && dotsLeft(vote) > 0, canRemove: open && mayVote && mine > 0 }
+  return { mine, total, open, voter: mayVote, canAdd: open && mayVote && dotsLeft(vote) > 0, canRemove: open && mayVote && mine > 0 }
 }
 
 /** Cards with the most dots first (stable for ties), for the results once they are visible. */

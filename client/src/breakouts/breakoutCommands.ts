@@ -5,12 +5,15 @@ import { useNoticeStore } from '../stores/useNoticeStore'
 
 type EventName = Parameters<typeof send>[0]
 
-/** Sends a command; on refusal shows the server's words and resolves with null. */
-async function act<E extends EventName>(event: E, payload: PayloadOf<E>): Promise<DataOf<E> | null> {
+/**
+ * Sends a command; on refusal shows the server's words and resolves with undefined. (Many
+ * commands acknowledge success with null, so null cannot also mean "refused".)
+ */
+async function act<E extends EventName>(event: E, payload: PayloadOf<E>): Promise<DataOf<E> | undefined> {
   const reply: Ack<DataOf<E>> = await send(event, payload)
   if (reply.ok) return reply.data
   useNoticeStore.getState().show('error', reply.message || 'the server refused that')
-  return null
+  return undefined
 }
 
 /** Sends a command and resolves with the server's refusal message, or null when it was done. */
@@ -31,6 +34,8 @@ export const rounds = {
   extend: (roundId: string, roomId: string | null, deltaMs: number) => act('round:extend', { roundId, roomId, deltaMs }),
   warn: (roundId: string) => act('round:warn', { roundId }),
   broadcast: (roundId: string, text: string | null) => act('round:broadcast', { roundId, text }),
+  /** The breakout item's clock is every room's clock; only the lead may start it, so a refusal stays quiet. */
+  startClock: (itemId: string) => send('clock:command', { target: { kind: 'item', id: itemId }, command: { op: 'start' } }),
 }
 
 /** Rooms: edited by facilitators; joined, left and called from by participants. */

@@ -2,6 +2,7 @@ import { DEFAULT_BOARD_MODE, currentItem } from '@harvest/shared'
 import { areaLabel } from '../board/areas'
 import { shownArea } from '../board/follow'
 import { useBoardActor } from '../board/useBoardActor'
+import { useFollowEnd } from '../board/useFollowEnd'
 import { useBoardStore } from '../stores/useBoardStore'
 import { useBoardViewStore, type BoardView } from '../stores/useBoardViewStore'
 import { useControlStore } from '../stores/useControlStore'
@@ -33,6 +34,7 @@ export function Board() {
   const mode = control?.boardMode ?? DEFAULT_BOARD_MODE
   const label = (id: string) => areaLabel(id, { stories: control?.stories ?? [], rounds: control?.rounds ?? [] })
   const area = shownArea(mode.follow, chosen, steppedAway, who.actor.memberId)
+  useFollowEnd(who.actor.memberId && mode.follow?.by === who.actor.memberId ? null : mode.follow)
   const leaderName = mode.follow ? (members?.find((m) => m.id === mode.follow?.by)?.name ?? null) : null
   const views: [BoardView, string][] = [['board', 'Board'], ['harvest', `Harvest (${harvestCount})`]]
   if (who.rights.moderate) views.push(['history', 'History'])

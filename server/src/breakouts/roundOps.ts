@@ -67,6 +67,14 @@ export function placeIn(round: BreakoutRound, memberId: string, room: Room | nul
   return [previous?.id, room?.id].filter((id): id is string => Boolean(id))
 }
 
+/**
+ * Someone removed from the session leaves every room of the rounds still to come or running, so
+ * they no longer count against a room's capacity; closed rounds keep the record of who was there.
+ */
+export function leaveRooms(control: ControlState, memberId: string, now: number): void {
+  for (const round of control.rounds) if (roundPhase(round, now) !== 'closed') placeIn(round, memberId, null, { checkCapacity: false })
+}
+
 /** The least full room that still has space, for people placed automatically. */
 export function smallestRoom(round: BreakoutRound): Room | null {
   let best: Room | null = null
@@ -126,5 +134,9 @@ export function extendRound(control: ControlState, round: BreakoutRound, roomId:
 export function reuseGroups(round: BreakoutRound, from: BreakoutRound): void {
   if (round.status !== 'planned') throw new Refusal('conflict', 'groups can only be reused before the round opens')
   if (from.id === round.id) throw new Refusal('invalid', 'choose an earlier round')
-  round.rooms = from.rooms.map((room) => ({ ...newRoom({ ...room }), memberIds: [...room.memberIds] }))
+  // Only the room's settings are copied: a fresh id, so each round keeps rooms of its own.
+  round.rooms = from.rooms.map(({ name, topic, link, capacity, hostId, harvesterId, memberIds }) => ({
+    ...newRoom({ name, topic, link, capacity, hostId, harvesterId }),
+    memberIds: [...memberIds],
+  }))
 }

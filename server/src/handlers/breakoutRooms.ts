@@ -66,6 +66,8 @@ export const roomLeave: Handler<'room:leave'> = {
       me.sessionId,
       ({ state }) => {
         const round = findRound(state, roundId)
+        // A closed round keeps the record of who was where (reusing its groups copies it).
+        assertNotClosed(round, ctx.now())
         return { round, changed: placeIn(round, me.id, null, { checkCapacity: false }) }
       },
       { broadcast: false },
@@ -120,9 +122,11 @@ export const topicPropose = controlHandler('topic:propose', { action: 'topics:pr
   return { id: topic.id }
 })
 
-export const topicInterest = controlHandler('topic:interest', { action: 'topics:propose' }, ({ state }, { roundId, topicId, interested }, { identity }) => {
+export const topicInterest = controlHandler('topic:interest', { action: 'topics:propose' }, ({ state }, { roundId, topicId, interested }, { identity, now }) => {
   const me = member(identity)
-  const topic = mustFind(findRound(state, roundId).topics, topicId, 'topic')
+  const round = findRound(state, roundId)
+  assertNotClosed(round, now)
+  const topic = mustFind(round.topics, topicId, 'topic')
   topic.interested = topic.interested.filter((id) => id !== me.id)
   if (interested) topic.interested.push(me.id)
   return null

@@ -1,4 +1,4 @@
-import { roundPhase } from '@harvest/shared'
+import { applyClockCommand, clockPhase, roundPhase } from '@harvest/shared'
 import { spread } from '../breakouts/spread'
 import {
   addRoom, assertNotClosed, closeRound, createRound, extendRound, findRound, openRound, placeArrival, reuseGroups,
@@ -30,8 +30,11 @@ export const roundAssign: Handler<'round:assign'> = {
     const identity = socket.data.identity
     assertCan(identity, 'breakouts:manage', 'only a facilitator can assign rooms')
     const known = new Set((await ctx.storage.listMembers(identity.sessionId)).map((m) => m.id))
-    const missing = groups.flatMap((g) => g.memberIds).filter((id) => !known.has(id))
+    const everyone = groups.flatMap((g) => g.memberIds)
+    const missing = everyone.filter((id) => !known.has(id))
     if (missing.length > 0) throw new Refusal('not_found', 'someone in these groups has left the session: refresh the proposal')
+    // One person in two groups would end up in two rooms at once.
+    if (new Set(everyone).size < everyone.length) throw new Refusal('invalid', 'someone is in more than one group: each person goes to one room')
     await ctx.control.update(identity.sessionId, ({ state }) => {
       const round = findRound(state, roundId)
       assertNotClosed(round, ctx.now())
@@ -67,7 +70,10 @@ export const roundOpen: Handler<'round:open'> = {
       const now = ctx.now()
       openRound(state, round, now)
       for (const member of present) placeArrival(round, member, now)
-      if (state.currentItemId !== round.itemId) state.currentItemId = round.itemId
+      state.currentItemId = round.itemId
+      // The rooms' clock is the breakout item's: opening the rooms starts it if nobody has.
+      const item = mustFind(state.agenda, round.itemId, 'agenda item')
+      if (clockPhase(item.clock) === 'idle') item.clock = applyClockCommand(item.clock, { op: 'start' }, now)
     })
     return { ok: true, data: null }
   },

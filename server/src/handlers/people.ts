@@ -1,5 +1,6 @@
 import type { Member } from '@harvest/shared'
 import { BOARD_CLOSE } from '@harvest/shared'
+import { leaveRooms } from '../breakouts/roundOps'
 import { Refusal } from '../control/Refusal'
 import { memberPrincipal } from '../realtime/Connections'
 import type { ServerContext } from '../realtime/context'
@@ -77,6 +78,7 @@ export const memberRemove: Handler<'member:remove'> = {
     await ctx.control.update(identity.sessionId, ({ state }) => {
       if (state.leadId === memberId) state.leadId = null
       for (const story of state.stories) if (story.storytellerId === memberId) story.storytellerId = null
+      leaveRooms(state, memberId, ctx.now())
     })
     for (const open of ctx.sockets.of(memberPrincipal(memberId))) {
       open.emit('session:removed', 'A facilitator removed you from this session.')

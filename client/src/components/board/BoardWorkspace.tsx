@@ -23,6 +23,7 @@ export function BoardWorkspace({ who, area, mode, phase, leaderName }: { who: Bo
   const cards = useBoardStore((s) => s.cards)
   const status = useBoardStore((s) => s.status)
   const others = useBoardStore((s) => s.others)
+  const hasPatterns = useBoardStore((s) => s.patterns.length > 0)
   const filter = useBoardViewStore((s) => s.filter)
   const byVotes = useBoardViewStore((s) => s.byVotes)
   const steppedAway = useBoardViewStore((s) => s.steppedAway)
@@ -69,13 +70,13 @@ export function BoardWorkspace({ who, area, mode, phase, leaderName }: { who: Bo
       {mode.privateWriting && who.rights.curate && <p className="muted">Private writing is on: participants’ cards stay private until revealed. Yours go straight to the board.</p>}
       <KindBar counts={counts} />
       <FilterBar cities={cities} shown={shown.length} total={inArea} votesVisible={votesVisible} />
-      <div className="workspace">
+      <div className={who.rights.curate || hasPatterns ? 'workspace' : 'workspace no-patterns'}>
         <div className="workspace-cards">
           {cards.length === 0 && status === 'synced' && <p className="empty">No cards yet. The first thought is the hardest: write it down.</p>}
           {cards.length > 0 && shown.length === 0 && <p className="empty">No cards here match. Try another area or clear the filters.</p>}
           <CardGrid cards={shown} who={who} tabs={tabs} showArea={area === ALL_AREAS} byVotes={byVotes && votesVisible} />
         </div>
-        <PatternsPanel curate={who.rights.curate} harvest={who.rights.harvest} />
+        {(who.rights.curate || hasPatterns) && <PatternsPanel curate={who.rights.curate} harvest={who.rights.harvest} />}
       </div>
     </>
   )

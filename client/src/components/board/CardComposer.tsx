@@ -93,7 +93,7 @@ export function CardComposer({ writer, area, areaName, phase, anonymous, private
             ? 'The board is full (20,000 cards).'
             : left < 300
               ? `${left} characters left`
-              : 'Enter adds · Shift+Enter new line · Alt+1…0 kind · Alt+Shift+1…6 lever'}
+              : 'Enter adds · Shift+Enter new line · Alt+digit picks a kind · Alt+Shift+digit (⇧) toggles a lever'}
         </span>
         <button className="primary" onClick={() => void submit()} disabled={!text.trim() || busy || full}>
           {privately ? 'Save privately' : 'Add card'}

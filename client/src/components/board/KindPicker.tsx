@@ -18,7 +18,7 @@ export function KindPicker({ order, phaseCount, value, onChange }: { order: read
           onClick={() => onChange(value === kind ? null : kind)}
         >
           {KIND_LABELS[kind]}
-          <kbd>{kindHint(i).replace('Alt+', '⌥')}</kbd>
+          <kbd>{kindHint(i).replace('Alt+', '')}</kbd>
         </button>
       ))}
     </div>

@@ -34,7 +34,6 @@ export function PatternsPanel({ curate, harvest }: { curate: boolean; harvest: b
     <aside className="patterns-panel" aria-label="Patterns">
       <h2>Patterns <span className="count">{patterns.length}</span></h2>
       {curate && <p className="muted hint">Drag a card onto a pattern, or onto another card to start one.</p>}
-      {patterns.length === 0 && !curate && <p className="muted">No patterns yet: harvesters group cards here as themes emerge.</p>}
       <ul className="pattern-list">
         {patterns.map((pattern) => (
           <PatternItem

@@ -1,10 +1,12 @@
 import { boardCommands } from '../../board/boardCommands'
+import type { CardVote } from '../../board/voteMath'
 
 /** Dots on one card: own dots, everyone's when visible, and buttons to place or take back one. */
-export function VoteDots({ cardId, mine, total, open, canAdd, canRemove }: { cardId: string; mine: number; total: number | null; open: boolean; canAdd: boolean; canRemove: boolean }) {
+export function VoteDots({ cardId, mine, total, open, voter, canAdd, canRemove }: CardVote & { cardId: string }) {
+  if (total === null && !(open && voter)) return null
   return (
     <div className="vote-dots" aria-label="Dot vote">
-      {open && (
+      {open && voter && (
         <>
           <button className="dot-btn" onClick={() => boardCommands.castVote(cardId, -1)} disabled={!canRemove} aria-label="Remove a dot">−</button>
           <span className="my-dots" title="Your dots on this card">
@@ -14,7 +16,6 @@ export function VoteDots({ cardId, mine, total, open, canAdd, canRemove }: { car
         </>
       )}
       {total !== null && <span className="vote-total" data-votes={total}>{total} {total === 1 ? 'dot' : 'dots'}</span>}
-      {total === null && open && <span className="muted vote-hidden">results hidden</span>}
     </div>
   )
 }

@@ -12,7 +12,7 @@ export function HelpCalls({ round, byId }: { round: BreakoutRound; byId: Readonl
     <ul className="help-calls" aria-label="Help calls">
       {calls.map((room) => (
         <li key={room.id} role="alert">
-          ✋ <strong>{room.name}</strong>: {byId.get(room.help!.by)?.name ?? 'someone'} calls a facilitator
+          <span><span className="help-mark">Help</span> <strong>{room.name}</strong>: {byId.get(room.help!.by)?.name ?? 'someone'} calls a facilitator</span>
           <span className="button-row">
             <button className="small" onClick={() => { showArea(roomArea(round.id, room.id)); scrollToBoard() }}>Look in</button>
             <MeetingLink link={room.link} label="Go to the call" />

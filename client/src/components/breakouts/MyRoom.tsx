@@ -9,7 +9,14 @@ import { MeetingLink } from './MeetingLink'
 import { PersonChip } from './PersonChip'
 
 /** A person's room: its name or topic, who is in it, the prompt, the room clock, the call and help. */
-export function MyRoom({ round, room, item, label }: { round: BreakoutRound; room: Room; item: AgendaItem | undefined; label: string }) {
+export function MyRoom({ round, room, item, label, showPrompt }: {
+  round: BreakoutRound
+  room: Room
+  item: AgendaItem | undefined
+  label: string
+  /** Off while the session's "now" panel already shows this item's prompt just above. */
+  showPrompt: boolean
+}) {
   const { byId } = useMembers()
   const meId = useSessionStore((s) => s.state?.you.memberId ?? null)
   const memberIds = useBreakoutStore(selectRoomMembers(round.id, room.id))
@@ -23,7 +30,7 @@ export function MyRoom({ round, room, item, label }: { round: BreakoutRound; roo
         <p className="eyebrow">{label}</p>
         <h2 className="now-title">{room.name}</h2>
         {room.topic && <p className="room-topic">{room.topic}</p>}
-        {item?.prompt && <p className="prompt">{item.prompt}</p>}
+        {showPrompt && item?.prompt && <p className="prompt">{item.prompt}</p>}
         <p className="room-sub">
           <span>{memberIds.length} {memberIds.length === 1 ? 'person' : 'people'}{room.capacity !== null && ` of ${room.capacity}`}</span>
           {host && <span>Host: {host}</span>}
@@ -36,7 +43,7 @@ export function MyRoom({ round, room, item, label }: { round: BreakoutRound; roo
           <MeetingLink link={room.link} />
           {memberIds.includes(meId ?? '') && (
             <button className={asked ? 'on' : ''} aria-pressed={asked} onClick={() => void rooms.callHelp(round.id, !asked)}>
-              {asked ? '✋ A facilitator is called: cancel' : '✋ Call a facilitator'}
+              {asked ? 'A facilitator is called: cancel the call' : 'Call a facilitator'}
             </button>
           )}
           {round.mode === 'open_space' && memberIds.includes(meId ?? '') && <button className="link" onClick={() => void rooms.leave(round.id)}>Leave this room</button>}

@@ -4,7 +4,7 @@ import { roundName, roundsOf } from '../../breakouts/roundView'
 import { useLiveRound, useRoundPhase, useRounds } from '../../breakouts/useLiveRound'
 import { useRoomArea } from '../../breakouts/useRoomArea'
 import { useControlStore } from '../../stores/useControlStore'
-import { selectRoundMembers, useBreakoutStore } from '../../stores/useBreakoutStore'
+import { useBreakoutStore } from '../../stores/useBreakoutStore'
 import { useSessionStore } from '../../stores/useSessionStore'
 import { Marketplace } from './Marketplace'
 import { MyRoom } from './MyRoom'
@@ -25,8 +25,8 @@ export function ParticipantBreakout() {
   const all = useRounds()
   const live = useLiveRound()
   const phase = useRoundPhase(live)
-  const membership = useBreakoutStore(selectRoundMembers(live?.id ?? null))
-  const myRoomId = roomIdOf(membership, meId)
+  // Only this person's room: other people's moves do not re-render this view.
+  const myRoomId = useBreakoutStore((s) => roomIdOf(s.membership[live?.id ?? ''], meId))
   useRoomArea(live && myRoomId ? roomArea(live.id, myRoomId) : null)
 
   if (!live) {
@@ -48,8 +48,8 @@ export function ParticipantBreakout() {
   return (
     <section className="panel breakout-view" aria-label="Breakout rooms">
       <RoundNotices round={live} closing={phase === 'closing'} />
-      {room && <MyRoom round={live} room={room} item={roundItem} label={label} />}
-      {follows && !room && <RoomSwitcher round={live} item={roundItem} />}
+      {room && <MyRoom round={live} room={room} item={roundItem} label={label} showPrompt={live.itemId !== item?.id} />}
+      {follows && !room && <RoomSwitcher round={live} item={roundItem} showPrompt={live.itemId !== item?.id} />}
       {!room && live.mode === 'assigned' && role === 'participant' && <p className="muted">The facilitator is placing you in a room…</p>}
       {live.mode === 'open_space' && role === 'participant' && phase === 'open' && (
         <>

@@ -22,7 +22,7 @@ const ChoiceRow = memo(function ChoiceRow({ roundId, room, current, moving }: { 
   const left = seatsLeft(room.capacity, people)
   return (
     <li className={current ? 'choice-row current' : 'choice-row'} data-room={room.name}>
-      <span className="choice-name"><strong>{room.name}</strong>{room.topic && <span className="muted"> · {room.topic}</span>}</span>
+      <span className="choice-name"><strong>{room.name}</strong>{room.topic && <span className="choice-topic">{room.topic}</span>}</span>
       <span className={left === 0 ? 'room-count full' : 'room-count'} title={room.capacity === null ? 'no limit' : `${left} seats left`}>
         {people}{room.capacity !== null ? ` / ${room.capacity}` : ''} {people === 1 ? 'person' : 'people'}
       </span>

@@ -10,7 +10,7 @@ import { MyRoom } from './MyRoom'
  * Harvesters (and observers) follow any room: one click shows its people, prompt and board
  * area; the arrows step to the next room. Back to the plenary when the rooms close.
  */
-export function RoomSwitcher({ round, item }: { round: BreakoutRound; item: AgendaItem | undefined }) {
+export function RoomSwitcher({ round, item, showPrompt }: { round: BreakoutRound; item: AgendaItem | undefined; showPrompt: boolean }) {
   const membership = useBreakoutStore(selectRoundMembers(round.id))
   const [followed, setFollowed] = useState<string | null>(null)
   const room = round.rooms.find((r) => r.id === followed) ?? null
@@ -32,13 +32,14 @@ export function RoomSwitcher({ round, item }: { round: BreakoutRound; item: Agen
         <button className="small" disabled={round.rooms.length === 0} aria-label="Next room" onClick={() => follow(round.rooms[(index + 1) % round.rooms.length]!.id)}>→</button>
         <div className="switcher-rooms">
           {round.rooms.map((r) => (
-            <button key={r.id} className={r.id === followed ? 'area-tab on' : 'area-tab'} aria-pressed={r.id === followed} onClick={() => follow(r.id)}>
+            <button key={r.id} className={r.id === followed ? 'area-tab on' : 'area-tab'} aria-pressed={r.id === followed} onClick={() => follow(r.id)}
+              aria-label={`${r.name}, ${membership[r.id]?.length ?? 0} people`}>
               {r.name} <span className="tab-count">{membership[r.id]?.length ?? 0}</span>
             </button>
           ))}
         </div>
       </div>
-      {room && <MyRoom round={round} room={room} item={item} label="Following" />}
+      {room && <MyRoom round={round} room={room} item={item} label="Following" showPrompt={showPrompt} />}
     </section>
   )
 }

@@ -53,7 +53,7 @@ export const RoomTile = memo(function RoomTile({ roundId, room, live, cards, byI
       )}
       {room.help && (
         <p className="room-help" role="status">
-          ✋ {byId.get(room.help.by)?.name ?? 'Someone'} calls a facilitator{' '}
+          Help: {byId.get(room.help.by)?.name ?? 'someone'} calls a facilitator{' '}
           <button className="small" onClick={() => void rooms.answerHelp(roundId, room.id)}>Answered</button>
         </p>
       )}

@@ -1,7 +1,9 @@
 import { useState } from 'react'
 import type { BreakoutRound } from '@harvest/shared'
+import { clockPhase } from '@harvest/shared'
 import { rounds } from '../../breakouts/breakoutCommands'
 import { selectRoundMembers, useBreakoutStore } from '../../stores/useBreakoutStore'
+import { useControlStore } from '../../stores/useControlStore'
 import { Marketplace } from './Marketplace'
 import { PlanPanel } from './PlanPanel'
 import { ReusePanel } from './ReusePanel'
@@ -15,6 +17,7 @@ type Step = 'topics' | 'rooms' | 'spread' | 'plan' | 'reuse'
 export function RoundSetup({ round }: { round: BreakoutRound }) {
   const openSpace = round.mode === 'open_space'
   const [step, setStep] = useState<Step>(openSpace ? 'topics' : 'rooms')
+  const item = useControlStore((s) => s.control?.agenda.find((i) => i.id === round.itemId))
   const placed = Object.values(useBreakoutStore(selectRoundMembers(round.id))).reduce((n, ids) => n + ids.length, 0)
   const steps: [Step, string][] = [
     ...(openSpace ? [['topics', `Topics (${round.topics.length})`] as [Step, string]] : []),
@@ -23,6 +26,12 @@ export function RoundSetup({ round }: { round: BreakoutRound }) {
     ['plan', `Plan arrivals (${Object.keys(round.planned).length})`],
     ['reuse', 'Reuse groups'],
   ]
+
+  // Opening the rooms starts their clock too, unless the facilitator already started it.
+  async function open() {
+    if ((await rounds.open(round.id)) === undefined) return
+    if (item && clockPhase(item.clock) === 'idle') await rounds.startClock(item.id)
+  }
 
   return (
     <div className="round-setup">
@@ -34,7 +43,8 @@ export function RoundSetup({ round }: { round: BreakoutRound }) {
         </div>
         <span className="button-row">
           <span className="muted small-text">{round.rooms.length} rooms · {placed} people placed</span>
-          <button className="primary" onClick={() => void rounds.open(round.id)} disabled={round.mode === 'assigned' && round.rooms.length === 0}>
+          <button className="primary" onClick={() => void open()} disabled={round.mode === 'assigned' && round.rooms.length === 0}
+            title={item && clockPhase(item.clock) === 'idle' ? 'Opens every room and starts the breakout clock' : 'Opens every room'}>
             Open the rooms
           </button>
         </span>

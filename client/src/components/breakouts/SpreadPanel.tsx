@@ -3,6 +3,7 @@ import type { BreakoutRound, SpreadOptions } from '@harvest/shared'
 import { BREAKOUT_LIMITS } from '@harvest/shared'
 import { rounds } from '../../breakouts/breakoutCommands'
 import { proposalGroups, type Proposal } from '../../breakouts/proposal'
+import { useSessionStore } from '../../stores/useSessionStore'
 import { ProposalView } from './ProposalView'
 
 /**
@@ -18,6 +19,7 @@ export function SpreadPanel({ round }: { round: BreakoutRound }) {
   const [proposal, setProposal] = useState<Proposal | null>(null)
   const [seed, setSeed] = useState(() => Math.floor(Math.random() * 2 ** 31))
   const [busy, setBusy] = useState(false)
+  const online = useSessionStore((s) => s.state?.members.filter((m) => m.role === 'participant' && m.online).length ?? 0)
 
   async function propose(nextSeed = seed) {
     const n = Math.max(1, Math.min(by === 'rooms' ? BREAKOUT_LIMITS.roomsMax : 500, Math.round(amount) || 1))
@@ -32,7 +34,7 @@ export function SpreadPanel({ round }: { round: BreakoutRound }) {
     setBusy(true)
     const done = await rounds.assign(round.id, proposalGroups(proposal, round.rooms.map((r) => r.id)))
     setBusy(false)
-    if (done !== null) setProposal(null)
+    if (done !== undefined) setProposal(null)
   }
 
   return (
@@ -54,7 +56,8 @@ export function SpreadPanel({ round }: { round: BreakoutRound }) {
             <option value="any">no rule</option>
           </select>
         </label>
-        <button className="primary" disabled={busy}>Propose</button>
+        <button className="primary" disabled={busy || online === 0}>Propose</button>
+        <span className="muted small-text">Spreads the {online} {online === 1 ? 'participant' : 'participants'} online now; people who join later go to the smallest room.</span>
       </form>
       {proposal && (
         <ProposalView

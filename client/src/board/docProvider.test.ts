@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import { BOARD_CLOSE } from '@harvest/shared'
+import { closeMeaning } from './docProvider'
+
+describe('close codes', () => {
+  it('reopens on a fresh copy after a refused change, a too large or a malformed frame', () => {
+    expect(closeMeaning(BOARD_CLOSE.refused.code)).toBe('rejected')
+    expect(closeMeaning(BOARD_CLOSE.tooLarge.code)).toBe('rejected')
+    expect(closeMeaning(BOARD_CLOSE.malformed.code)).toBe('rejected')
+  })
+
+  it('stops for good when the server refuses the connection itself', () => {
+    for (const close of [BOARD_CLOSE.unauthorized, BOARD_CLOSE.wrongSession, BOARD_CLOSE.notFound, BOARD_CLOSE.removed]) {
+      expect(closeMeaning(close.code)).toBe('refused')
+    }
+  })
+
+  it('leaves the network and a role change to the provider’s own retry', () => {
+    expect(closeMeaning(BOARD_CLOSE.roleChanged.code)).toBe('transient')
+    expect(closeMeaning(1006)).toBe('transient')
+    expect(closeMeaning(1011)).toBe('transient')
+  })
+})

@@ -1,0 +1,278 @@
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { artifactsDir, launchBrowser, screenshot } from './browser'
+import { seedCards } from './boardSeed'
+import { startServer, type RunningServer } from './server'
+
+let server: RunningServer
+let browser: Browser
+
+beforeAll(async () => {
+  server = await startServer()
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+const TITLE = 'Round 2: looking back, looking ahead'
+
+async function openPage(width = 1280, height = 900): Promise<Page> {
+  return (await browser.newContext({ viewport: { width, height } })).newPage()
+}
+
+async function createSession(page: Page): Promise<string> {
+  await page.goto(server.url)
+  await page.getByLabel('Session title').fill(TITLE)
+  await page.getByLabel('Cluster').fill('Cluster 4: Decarbonising the Built Environment')
+  await page.getByLabel('Your name (facilitator)').fill('Ana Facilitator')
+  await page.getByRole('button', { name: 'Create session' }).click()
+  await page.getByRole('heading', { name: TITLE }).waitFor()
+  return new URL(page.url()).pathname.split('/')[2]!
+}
+
+async function join(page: Page, link: string, name: string, city?: { name: string; kind: 'pilot' | 'twin' }): Promise<void> {
+  await page.goto(link)
+  await page.getByLabel('Your name').fill(name)
+  if (city) {
+    await page.getByLabel('Your city').fill(city.name)
+    await page.getByLabel(`a ${city.kind} city`).check()
+  }
+  await page.getByRole('button', { name: 'Join the session' }).click()
+  await page.getByRole('heading', { name: TITLE }).waitFor()
+  await page.locator('.board').waitFor()
+}
+
+const card = (page: Page, text: string) => page.locator('.cards .card', { hasText: text })
+/** A card in the section of its kind (cards are grouped by kind, W³ order). */
+const cardOfKind = (page: Page, kind: string, text: string) =>
+  page.locator('.kind-section', { has: page.locator('.kind-heading', { hasText: kind }) }).locator('.card', { hasText: text })
+
+const FUNDING = 'Small grants unlocked private money for retrofits faster than expected'
+const TRUST = 'Trust came from neighbours who had already renovated'
+
+test('participants write, a harvester groups and harvests, a participant votes, and everyone sees the same board', async () => {
+  const facilitator = await openPage()
+  await createSession(facilitator)
+  const participantLink = await facilitator.getByLabel('Participant link').inputValue()
+  const harvesterLink = await facilitator.getByLabel('Harvester link').inputValue()
+
+  const aoife = await openPage(1180)
+  await join(aoife, participantLink, 'Aoife', { name: 'Galway', kind: 'pilot' })
+  const radu = await openPage(1180)
+  await join(radu, participantLink, 'Radu', { name: 'Cluj-Napoca', kind: 'pilot' })
+  const hana = await openPage(1366)
+  await join(hana, harvesterLink, 'Hana Harvester')
+
+  // The facilitator moves the agenda to the So What breakouts: the composer preselects Challenge.
+  const now = facilitator.getByRole('region', { name: 'Now running' })
+  for (const heading of ['Recap and check-in', 'Storytelling: Looking back', 'Breakouts']) {
+    await now.getByRole('button', { name: /Next/ }).click()
+    await now.getByRole('heading', { name: heading, exact: true }).waitFor()
+  }
+  await expect.poll(() => aoife.getByRole('radio', { name: /^Challenge/ }).getAttribute('aria-checked')).toBe('true')
+
+  // Keyboard first: Aoife types and presses Enter; Radu picks Insight (Alt+2) and the finance lever (Alt+Shift+3).
+  const aoifeBox = aoife.getByLabel('New card')
+  await aoifeBox.fill(TRUST)
+  await aoifeBox.press('Enter')
+  const raduBox = radu.getByLabel('New card')
+  await raduBox.fill(FUNDING)
+  await raduBox.press('Alt+2')
+  await raduBox.press('Alt+Shift+3')
+  await raduBox.press('Enter')
+
+  for (const page of [facilitator, aoife, radu, hana]) {
+    await cardOfKind(page, 'Challenge', TRUST).waitFor()
+    await cardOfKind(page, 'Insight', FUNDING).waitFor()
+    await card(page, FUNDING).locator('.lever-chip', { hasText: 'Finance' }).waitFor()
+    await expect.poll(() => page.locator('.kind-count[data-kind="challenge"] .kind-n').textContent()).toBe('1')
+  }
+  // Participants edit only their own cards.
+  expect(await card(radu, TRUST).getByRole('button', { name: 'Edit' }).count()).toBe(0)
+  expect(await card(radu, FUNDING).getByRole('button', { name: 'Edit' }).count()).toBe(1)
+
+  // Undo of one's own change: a card written by mistake goes again with the Undo button.
+  await aoifeBox.fill('Typo card to undo')
+  await aoifeBox.press('Enter')
+  await card(radu, 'Typo card to undo').waitFor()
+  await aoife.getByRole('button', { name: 'Undo' }).click()
+  await expect.poll(() => card(radu, 'Typo card to undo').count()).toBe(0)
+  expect(await card(radu, TRUST).count()).toBe(1)
+
+  // The harvester drops one card on the other: a pattern of both, named, with both cities.
+  await card(hana, FUNDING).dragTo(card(hana, TRUST))
+  const pattern = hana.locator('.pattern')
+  await pattern.locator('.pattern-cards li').nth(1).waitFor()
+  await pattern.getByRole('button', { name: 'Rename' }).click()
+  await pattern.getByLabel('Pattern name').fill('Money follows trust')
+  await pattern.getByLabel('Pattern name').press('Enter')
+  await pattern.getByRole('button', { name: 'To harvest' }).click()
+  await pattern.getByText('✓ In harvest').waitFor()
+
+  // The facilitator opens a live dot vote over the plenary; Aoife puts a dot on Radu's card.
+  await facilitator.getByRole('button', { name: 'Open a dot vote…' }).click()
+  await facilitator.getByRole('button', { name: 'Open vote' }).click()
+  await aoife.getByText('3 of 3 dots left').waitFor()
+  await card(aoife, FUNDING).getByRole('button', { name: 'Add a dot' }).click()
+  await aoife.getByText('2 of 3 dots left').waitFor()
+
+  for (const page of [facilitator, aoife, radu, hana]) {
+    const seen = page.locator('.pattern', { hasText: 'Money follows trust' })
+    await seen.waitFor()
+    await expect.poll(() => seen.locator('.pattern-cards li').count()).toBe(2)
+    expect(await seen.locator('.pattern-cities').textContent()).toMatch(/Cluj-Napoca · Galway|Galway · Cluj-Napoca/)
+    await card(page, TRUST).locator('.pattern-chip', { hasText: 'Money follows trust' }).waitFor()
+    await expect.poll(() => card(page, FUNDING).locator('.vote-total').textContent()).toBe('1 dot')
+  }
+  // Presence settles within the one-second throttle: nobody is writing any more.
+  await expect.poll(() => hana.locator('.writers-line').textContent()).toBe('')
+  await screenshot(hana, 'board-harvester')
+  await screenshot(aoife, 'board-participant')
+
+  for (const page of [facilitator, aoife, radu, hana]) {
+    await page.getByRole('tab', { name: 'Harvest (1)' }).click()
+    const entry = page.locator('.harvest-entry', { hasText: 'Money follows trust' })
+    await entry.waitFor()
+    expect(await entry.locator('.entry-meta').textContent()).toContain('Galway')
+  }
+  // Only harvesters and facilitators write the harvest; participants read it.
+  expect(await radu.getByLabel('So What? summary').count()).toBe(0)
+  await hana.getByLabel('So What? summary').fill('Trust and small grants go together.')
+  await radu.getByText('Trust and small grants go together.').waitFor()
+  await screenshot(radu, 'harvest-participant')
+})
+
+test('the board stays readable at 200 cards', async () => {
+  const facilitator = await openPage(1440, 900)
+  const sessionId = await createSession(facilitator)
+  const participantToken = new URL(await facilitator.getByLabel('Participant link').inputValue()).pathname.split('/').pop()!
+  await seedCards(server.url, sessionId, participantToken, 200)
+  await expect.poll(() => facilitator.locator('.board-head h2 .count').textContent(), { timeout: 15_000 }).toBe('200 cards')
+  await expect.poll(() => facilitator.locator('.cards .card').count()).toBe(200)
+  await screenshot(facilitator, 'board-200-facilitator')
+  // What a person sees on screen: the counts and the first cards, and further down the board.
+  await facilitator.locator('.kind-bar').evaluate((el) => el.scrollIntoView())
+  await facilitator.screenshot({ path: `${artifactsDir}/board-200-cards.png` })
+  await facilitator.locator('.cards .card').nth(120).evaluate((el) => el.scrollIntoView())
+  await facilitator.screenshot({ path: `${artifactsDir}/board-200-scrolled.png` })
+  await facilitator.getByLabel('Compact').check()
+  await facilitator.locator('.kind-bar').evaluate((el) => el.scrollIntoView())
+  await facilitator.screenshot({ path: `${artifactsDir}/board-200-compact.png` })
+
+  const reader = await openPage(1180, 860)
+  await join(reader, await facilitator.getByLabel('Participant link').inputValue(), 'Reader', { name: 'Turku', kind: 'twin' })
+  await expect.poll(() => reader.locator('.cards .card').count(), { timeout: 15_000 }).toBe(200)
+  await reader.screenshot({ path: `${artifactsDir}/board-200-viewport.png` })
+  // Filters narrow 200 cards to a few: one city and a search.
+  await reader.getByLabel('City', { exact: true }).selectOption('Galway')
+  await reader.getByLabel('Search cards').fill('clearer mandate')
+  await expect.poll(() => reader.locator('.cards .card').count()).toBeLessThan(10)
+  expect(await reader.locator('.cards .card').count()).toBeGreaterThan(0)
+  for (const city of await reader.locator('.cards .card .city').allTextContents()) expect(city).toBe('Galway')
+  await screenshot(reader, 'board-200-filtered')
+})
+
+test('private writing until revealed, anonymous cards, follow me, presence, and restoring a deleted card', async () => {
+  const facilitator = await openPage()
+  await createSession(facilitator)
+  const link = await facilitator.getByLabel('Participant link').inputValue()
+  const aoife = await openPage(1180)
+  await join(aoife, link, 'Aoife', { name: 'Galway', kind: 'pilot' })
+  const radu = await openPage(1180)
+  await join(radu, link, 'Radu', { name: 'Cluj-Napoca', kind: 'pilot' })
+
+  // Private writing: Aoife's card stays hers alone until the facilitator reveals all.
+  await facilitator.getByLabel('Private writing').check()
+  await aoife.getByRole('button', { name: 'Save privately' }).waitFor()
+  await aoife.getByLabel('New card').fill('A thought I want to keep to myself for now')
+  await aoife.getByLabel('New card').press('Enter')
+  await aoife.getByRole('heading', { name: 'Your private cards (1)' }).waitFor()
+  await radu.waitForTimeout(500)
+  expect(await card(radu, 'A thought I want to keep').count()).toBe(0)
+  expect(await card(facilitator, 'A thought I want to keep').count()).toBe(0)
+  await facilitator.getByRole('button', { name: 'Reveal all' }).click()
+  for (const page of [facilitator, aoife, radu]) await card(page, 'A thought I want to keep').waitFor()
+  await aoife.getByRole('heading', { name: 'Your private cards (0)' }).waitFor()
+  await facilitator.getByLabel('Private writing').uncheck()
+
+  // Anonymous cards: no author on the card, but its writer still edits it.
+  await facilitator.getByLabel('Anonymous cards').check()
+  await radu.getByRole('button', { name: 'Add card' }).waitFor()
+  await expect.poll(() => facilitator.getByLabel('Anonymous cards').isChecked()).toBe(true)
+  await radu.getByLabel('New card').fill('Nobody needs to know this came from me')
+  await radu.getByLabel('New card').press('Enter')
+  await card(aoife, 'Nobody needs to know').waitFor()
+  expect(await card(aoife, 'Nobody needs to know').locator('.author').count()).toBe(0)
+  expect(await card(aoife, 'Nobody needs to know').locator('.city').textContent()).toBe('Cluj-Napoca')
+  await card(radu, 'Nobody needs to know').getByRole('button', { name: 'Edit' }).waitFor()
+  await facilitator.getByLabel('Anonymous cards').uncheck()
+
+  // Follow me: Aoife volunteers Galway's story, which gets its own area; the facilitator leads there.
+  await aoife.getByRole('button', { name: 'Volunteer my city’s story' }).click()
+  await facilitator.getByRole('tab', { name: /^Galway/ }).click()
+  await facilitator.getByRole('button', { name: 'Follow me' }).click()
+  await expect.poll(() => radu.getByRole('tab', { name: /^Galway/ }).getAttribute('aria-selected')).toBe('true')
+  await radu.getByRole('tab', { name: /^Plenary/ }).click()
+  await radu.getByRole('button', { name: 'Follow the facilitator' }).click()
+  await expect.poll(() => radu.getByRole('tab', { name: /^Galway/ }).getAttribute('aria-selected')).toBe('true')
+
+  // Presence (named again now that cards are not anonymous): Radu sees Aoife writing where they both are.
+  await expect.poll(() => aoife.getByRole('tab', { name: /^Galway/ }).getAttribute('aria-selected')).toBe('true')
+  await aoife.getByLabel('New card').fill('Half a thought')
+  await radu.getByText('Aoife is writing…').waitFor()
+
+  // History: a snapshot before a deletion brings the card back.
+  await facilitator.getByRole('tab', { name: /^Plenary/ }).click()
+  await facilitator.getByRole('tab', { name: 'History' }).click()
+  await facilitator.locator('.snapshot-list li').first().waitFor()
+  await facilitator.getByRole('tab', { name: 'Board', exact: true }).click()
+  await card(facilitator, 'A thought I want to keep').getByRole('button', { name: 'Delete' }).click()
+  await expect.poll(() => card(aoife, 'A thought I want to keep').count()).toBe(0)
+  await facilitator.getByRole('tab', { name: 'History' }).click()
+  await expect.poll(() => facilitator.locator('.snapshot-list li').count()).toBe(2)
+  await facilitator.locator('.snapshot-list li').nth(1).locator('button').first().click()
+  await facilitator.getByRole('button', { name: 'Restore this card' }).click()
+  await card(aoife, 'A thought I want to keep').waitFor()
+  await screenshot(facilitator, 'board-history')
+})
+
+test('a change the server refuses is undone, the person is told why, and the board carries on', async () => {
+  const facilitator = await openPage()
+  await createSession(facilitator)
+  const link = await facilitator.getByLabel('Participant link').inputValue()
+  const aoife = await openPage(1180)
+  // Stand in for the server's board rules on Aoife's connection: refuse her next change with 4422.
+  let refuseNext = false
+  await aoife.routeWebSocket(/\/board\//, (page) => {
+    const server = page.connectToServer()
+    page.onMessage((message) => {
+      const isUpdate = typeof message !== 'string' && message[0] === 0 && message[1] === 2
+      if (refuseNext && isUpdate) {
+        refuseNext = false
+        void page.close({ code: 4422, reason: 'card text is over 2,000 characters' })
+        return
+      }
+      server.send(message)
+    })
+  })
+  await join(aoife, link, 'Aoife', { name: 'Galway', kind: 'pilot' })
+
+  await aoife.getByLabel('New card').fill('This one is fine')
+  await aoife.getByLabel('New card').press('Enter')
+  await card(facilitator, 'This one is fine').waitFor()
+
+  refuseNext = true
+  await aoife.getByLabel('New card').fill('This one the server refuses')
+  await aoife.getByLabel('New card').press('Enter')
+  await aoife.getByRole('alert').filter({ hasText: 'card text is over 2,000 characters' }).waitFor()
+  await expect.poll(() => card(aoife, 'This one the server refuses').count()).toBe(0)
+  await card(aoife, 'This one is fine').waitFor()
+
+  await aoife.getByLabel('New card').fill('Back to normal')
+  await aoife.getByLabel('New card').press('Enter')
+  await card(facilitator, 'Back to normal').waitFor()
+  expect(await card(facilitator, 'This one the server refuses').count()).toBe(0)
+})
