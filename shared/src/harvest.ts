@@ -51,6 +51,17 @@ export function getSummary(doc: Y.Doc, section: HarvestSection): Y.Text {
   return text
 }
 
+/**
+ * Creates every section's text once, on the server, when the document loads. If two harvesters'
+ * browsers each created a missing section at the same moment, one of the two texts (and what was
+ * typed into it) would lose the race for the map key.
+ */
+export function prepareHarvest(doc: Y.Doc): void {
+  const summaries = doc.getMap<Y.Text>(HARVEST_ROOTS.summaries)
+  const missing = HARVEST_SECTIONS.filter((section) => !(summaries.get(section) instanceof Y.Text))
+  if (missing.length > 0) doc.transact(() => missing.forEach((section) => summaries.set(section, new Y.Text())))
+}
+
 /** Reads a summary without creating it (for readers and exports). */
 export function readSummary(doc: Y.Doc, section: HarvestSection): string {
   const text = doc.getMap<Y.Text>(HARVEST_ROOTS.summaries).get(section)

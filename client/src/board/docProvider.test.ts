@@ -7,6 +7,7 @@ describe('close codes', () => {
     expect(closeMeaning(BOARD_CLOSE.refused.code)).toBe('rejected')
     expect(closeMeaning(BOARD_CLOSE.tooLarge.code)).toBe('rejected')
     expect(closeMeaning(BOARD_CLOSE.malformed.code)).toBe('rejected')
+    expect(closeMeaning(1009)).toBe('rejected')
   })
 
   it('stops for good when the server refuses the connection itself', () => {

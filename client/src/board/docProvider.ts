@@ -29,6 +29,8 @@ const REJECTED = new Set<number>([BOARD_CLOSE.refused.code, BOARD_CLOSE.tooLarge
  * y-websocket itself stops retrying on every 44xx code.
  */
 export function closeMeaning(code: number): 'rejected' | 'refused' | 'transient' {
+  // 1009: a frame over the server's 1 MB limit; resending the same copy would only loop.
+  if (code === 1009) return 'rejected'
   if (code < 4400 || code >= 4500) return 'transient'
   return REJECTED.has(code) ? 'rejected' : 'refused'
 }
@@ -70,7 +72,7 @@ export function openDocLink(path: string, sessionId: string, token: string, even
   provider.on('connection-close', (event) => {
     const meaning = event ? closeMeaning(event.code) : 'transient'
     if (!event || meaning === 'transient') return
-    const reason = event.reason || 'the server closed the connection'
+    const reason = event.reason || (event.code === 1009 ? 'that change was larger than the 1 MB the board takes at once' : 'the server closed the connection')
     // Handled on the next tick: the provider is still inside its own close handler.
     setTimeout(() => {
       if (!alive) return

@@ -1,12 +1,12 @@
 import type { BoardPresence } from '@harvest/shared'
+import { WRITING_NEW } from '@harvest/shared'
 
 /** Someone else on the board, as read from awareness. */
 export interface PresenceEntry extends BoardPresence {
   clientId: number
 }
 
-/** The `editing` value of someone writing a new card (not a card id). */
-export const WRITING_NEW = 'new'
+export { WRITING_NEW }
 
 const str = (value: unknown, max: number) => (typeof value === 'string' ? value.slice(0, max) : '')
 

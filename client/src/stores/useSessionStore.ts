@@ -29,7 +29,13 @@ export const useSessionStore = create<SessionStore>()((set) => ({
   setState: (state) => set({ state }),
   setMembers: (members) => set((s) => (s.state ? { state: { ...s.state, members } } : s)),
   setInvites: (invites) => set((s) => (s.state ? { state: { ...s.state, invites } } : s)),
-  setYou: (you) => set((s) => ({ boardEpoch: s.boardEpoch + 1, state: s.state ? { ...s.state, you } : s.state })),
+  // Only a new role reopens the board (the server grants write rights when a board connection
+  // opens); a new author key alone (anonymous mode switched) must not reconnect every screen.
+  setYou: (you) =>
+    set((s) => ({
+      boardEpoch: s.state?.you.role === you.role ? s.boardEpoch : s.boardEpoch + 1,
+      state: s.state ? { ...s.state, you } : s.state,
+    })),
   reset: () => set({ status: 'connecting', refusal: null, state: null }),
 }))
 

@@ -29,6 +29,7 @@ export function BoardWorkspace({ who, area, mode, phase, leaderName }: { who: Bo
   const steppedAway = useBoardViewStore((s) => s.steppedAway)
   const refollow = useBoardViewStore((s) => s.refollow)
   const votesVisible = useBoardSessionStore((s) => s.vote?.totals != null)
+  const hasDrafts = useBoardSessionStore((s) => s.drafts.length > 0)
   const tabs = useAreaTabs()
 
   const shown = useMemo(() => filterCards(cards, area, filter), [cards, area, filter])
@@ -66,7 +67,8 @@ export function BoardWorkspace({ who, area, mode, phase, leaderName }: { who: Bo
         <p className="readonly-note">{me ? 'You are observing: the board is read-only for you.' : 'You are watching as a guest: the board is read-only.'}</p>
       )}
       <p className="writers-line" aria-live="polite">{writers}</p>
-      {privately && <DraftsList />}
+      {/* Drafts left over after private writing ended stay visible to their author until revealed. */}
+      {(privately || hasDrafts) && <DraftsList />}
       {mode.privateWriting && who.rights.curate && <p className="muted">Private writing is on: participants’ cards stay private until revealed. Yours go straight to the board.</p>}
       <KindBar counts={counts} />
       <FilterBar cities={cities} shown={shown.length} total={inArea} votesVisible={votesVisible} />

@@ -1,0 +1,22 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import type { SessionState } from '@harvest/shared'
+import { useSessionStore } from './useSessionStore'
+
+const state = (role: SessionState['you']['role'], authorKey: string | null): SessionState =>
+  ({ you: { role, memberId: 'm1', authorKey } }) as SessionState
+
+describe('useSessionStore.setYou', () => {
+  beforeEach(() => useSessionStore.setState({ state: state('participant', 'm1'), boardEpoch: 0 }))
+
+  it('reopens the board when the role changes, so the new write rights apply', () => {
+    useSessionStore.getState().setYou({ role: 'observer', memberId: 'm1', authorKey: null })
+    expect(useSessionStore.getState().boardEpoch).toBe(1)
+    expect(useSessionStore.getState().state?.you.role).toBe('observer')
+  })
+
+  it('keeps the board open when only the author key changes (anonymous mode switched)', () => {
+    useSessionStore.getState().setYou({ role: 'participant', memberId: 'm1', authorKey: 'anon:abc' })
+    expect(useSessionStore.getState().boardEpoch).toBe(0)
+    expect(useSessionStore.getState().state?.you.authorKey).toBe('anon:abc')
+  })
+})
