@@ -1,30 +1,19 @@
-import { afterAll, beforeAll, expect, test } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { artifactsDir, launchBrowser, screenshot } from './browser'
+import { expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { artifactsDir, screenshot } from './browser'
 import { seedCards } from './boardSeed'
-import { startServer, type RunningServer } from './server'
+import { useWorld } from './world'
 
-let server: RunningServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const world = useWorld()
 
 const TITLE = 'Round 2: looking back, looking ahead'
 
 async function openPage(width = 1280, height = 900): Promise<Page> {
-  return (await browser.newContext({ viewport: { width, height } })).newPage()
+  return (await world.browser.newContext({ viewport: { width, height } })).newPage()
 }
 
 async function createSession(page: Page): Promise<string> {
-  await page.goto(server.url)
+  await page.goto(world.server.url)
   await page.getByLabel('Session title').fill(TITLE)
   await page.getByLabel('Cluster').fill('Cluster 4: Decarbonising the Built Environment')
   await page.getByLabel('Your name (facilitator)').fill('Ana Facilitator')
@@ -149,7 +138,7 @@ test('the board stays readable at 200 cards', async () => {
   const facilitator = await openPage(1440, 900)
   const sessionId = await createSession(facilitator)
   const participantToken = new URL(await facilitator.getByLabel('Participant link').inputValue()).pathname.split('/').pop()!
-  await seedCards(server.url, sessionId, participantToken, 200)
+  await seedCards(world.server.url, sessionId, participantToken, 200)
   await expect.poll(() => facilitator.locator('.board-head h2 .count').textContent(), { timeout: 15_000 }).toBe('200 cards')
   await expect.poll(() => facilitator.locator('.cards .card').count()).toBe(200)
   await screenshot(facilitator, 'board-200-facilitator')
@@ -247,7 +236,7 @@ test('a change the server refuses is undone, the person is told why, and the boa
   // Stand in for the server's board rules on Aoife's connection: refuse her next change with 4422.
   let refuseNext = false
   await aoife.routeWebSocket(/\/board\//, (page) => {
-    const server = page.connectToServer()
+    const upstream = page.connectToServer()
     page.onMessage((message) => {
       const isUpdate = typeof message !== 'string' && message[0] === 0 && message[1] === 2
       if (refuseNext && isUpdate) {
@@ -255,7 +244,7 @@ test('a change the server refuses is undone, the person is told why, and the boa
         void page.close({ code: 4422, reason: 'card text is over 2,000 characters' })
         return
       }
-      server.send(message)
+      upstream.send(message)
     })
   })
   await join(aoife, link, 'Aoife', { name: 'Galway', kind: 'pilot' })

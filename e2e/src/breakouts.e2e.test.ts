@@ -1,29 +1,18 @@
-import { afterAll, beforeAll, expect, test } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import { expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
 import { io, type Socket } from 'socket.io-client'
 import path from 'node:path'
-import { artifactsDir, launchBrowser, screenshot } from './browser'
-import { startServer, type RunningServer } from './server'
+import { artifactsDir, screenshot } from './browser'
+import { useWorld } from './world'
 
-let server: RunningServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const world = useWorld()
 
 const TITLE = 'Round 2: looking back, looking ahead'
 const HEAT = 'Heat pumps in listed buildings'
 const ENERGY = 'Citizen energy communities'
 
 async function createSession(page: Page): Promise<void> {
-  await page.goto(server.url)
+  await page.goto(world.server.url)
   await page.getByLabel('Session title').fill(TITLE)
   await page.getByLabel('Cluster').fill('Cluster 4: Decarbonising the Built Environment')
   await page.getByLabel('Your name (facilitator)').fill('Ana Facilitator')
@@ -50,11 +39,11 @@ const cardTexts = (page: Page) => page.locator('.cards .card-text').allTextConte
 const shownAreaTab = (page: Page) => page.locator('.area-tabs .area-tab.on').textContent()
 
 test('open space: topics become rooms, people choose and move, write in their room, hear the facilitator, and come back with their cards', async () => {
-  const facilitator = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
+  const facilitator = await (await world.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
   await createSession(facilitator)
   const participantLink = await facilitator.getByLabel('Participant link').inputValue()
-  const aoife = await (await browser.newContext({ viewport: { width: 1180, height: 900 } })).newPage()
-  const bram = await (await browser.newContext({ viewport: { width: 1180, height: 900 } })).newPage()
+  const aoife = await (await world.browser.newContext({ viewport: { width: 1180, height: 900 } })).newPage()
+  const bram = await (await world.browser.newContext({ viewport: { width: 1180, height: 900 } })).newPage()
   await join(aoife, participantLink, 'Aoife from Galway', 'Galway', 'pilot')
   await join(bram, participantLink, 'Bram from Leuven', 'Leuven', 'twin')
 
@@ -166,14 +155,14 @@ const CITIES = ['Galway', 'Leuven', 'Cluj-Napoca', 'Porto', 'Turku', 'Braga', 'G
 
 /** A participant's screen without a browser: joined through the API and online over socket.io. */
 async function onlineParticipant(link: string, i: number): Promise<{ id: string; socket: Socket }> {
-  const response = await fetch(`${server.url}/api/join`, {
+  const response = await fetch(`${world.server.url}/api/join`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ token: link.split('/').pop(), name: `Person ${String(i + 1).padStart(3, '0')}`, city: CITIES[i % CITIES.length], cityKind: i % 3 ? 'pilot' : 'twin' }),
   })
   if (response.status !== 201) throw new Error(`join failed: ${response.status}`)
   const joined = (await response.json()) as { member: { id: string }; memberToken: string }
-  const socket = io(server.url, { auth: { token: joined.memberToken }, transports: ['websocket'], forceNew: true, reconnection: false })
+  const socket = io(world.server.url, { auth: { token: joined.memberToken }, transports: ['websocket'], forceNew: true, reconnection: false })
   await new Promise<void>((resolve, reject) => {
     socket.once('session:state', () => resolve())
     socket.once('connect_error', reject)
@@ -182,11 +171,11 @@ async function onlineParticipant(link: string, i: number): Promise<{ id: string;
 }
 
 test('with 100 people, the facilitator spreads them over 50 rooms, opens them and runs them from one compact overview', async () => {
-  const facilitator = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage()
+  const facilitator = await (await world.browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage()
   await createSession(facilitator)
   const link = await facilitator.getByLabel('Participant link').inputValue()
   const people = await Promise.all(Array.from({ length: 100 }, (_, i) => onlineParticipant(link, i)))
-  const harvester = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
+  const harvester = await (await world.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
   await harvester.goto(await facilitator.getByLabel('Harvester link').inputValue())
   await harvester.getByLabel('Your name').fill('Hana Harvester')
   await harvester.getByRole('button', { name: 'Join the session' }).click()

@@ -1,20 +1,9 @@
-import { afterAll, beforeAll, expect, test } from 'vitest'
-import type { Browser, Locator, Page } from 'playwright-core'
-import { launchBrowser, screenshot } from './browser'
-import { startServer, type RunningServer } from './server'
+import { expect, test } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
+import { screenshot } from './browser'
+import { useWorld } from './world'
 
-let server: RunningServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const world = useWorld()
 
 /** Seconds a clock shows: "9:58" → 598, "1:02:03" → 3723, overtime "+0:05" → -5. */
 async function shownSeconds(clock: Locator): Promise<number> {
@@ -27,7 +16,7 @@ async function shownSeconds(clock: Locator): Promise<number> {
 }
 
 async function createSession(page: Page): Promise<void> {
-  await page.goto(server.url)
+  await page.goto(world.server.url)
   await page.getByLabel('Session title').fill('Round 2: looking back, looking ahead')
   await page.getByLabel('Cluster').fill('Cluster 4: Decarbonising the Built Environment')
   await page.getByLabel('Your name (facilitator)').fill('Ana Facilitator')
@@ -45,12 +34,12 @@ async function joinAsParticipant(page: Page, link: string): Promise<void> {
 }
 
 test('a facilitator runs a timed story that a participant and the stage view follow to the second', async () => {
-  const facilitatorContext = await browser.newContext({ viewport: { width: 1280, height: 860 } })
+  const facilitatorContext = await world.browser.newContext({ viewport: { width: 1280, height: 860 } })
   const facilitator = await facilitatorContext.newPage()
   await createSession(facilitator)
   const sessionId = new URL(facilitator.url()).pathname.split('/')[2]
 
-  const participantContext = await browser.newContext({ viewport: { width: 1180, height: 860 } })
+  const participantContext = await world.browser.newContext({ viewport: { width: 1180, height: 860 } })
   const participant = await participantContext.newPage()
   await joinAsParticipant(participant, await facilitator.getByLabel('Participant link').inputValue())
   await facilitator.locator('.person.online', { hasText: 'Aoife from Galway' }).waitFor()
@@ -99,7 +88,7 @@ test('a facilitator runs a timed story that a participant and the stage view fol
   // The stage view follows the same story.
   const stage = await facilitatorContext.newPage()
   await stage.setViewportSize({ width: 1280, height: 720 })
-  await stage.goto(`${server.url}/s/${sessionId}/stage`)
+  await stage.goto(`${world.server.url}/s/${sessionId}/stage`)
   await stage.getByRole('heading', { name: 'Aoife from Galway' }).waitFor()
   const stageSeconds = await shownSeconds(stage.locator('[data-clock="tell"]'))
   expect(Math.abs(stageSeconds - (await shownSeconds(storyClock)))).toBeLessThanOrEqual(1)
@@ -134,14 +123,14 @@ test('a facilitator runs a timed story that a participant and the stage view fol
 })
 
 test('a co-facilitator takes the lead in one click; a facilitator changes a role and removes a person', async () => {
-  const ana = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage()
+  const ana = await (await world.browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage()
   await createSession(ana)
   const participantLink = await ana.getByLabel('Participant link').inputValue()
-  const ben = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage()
+  const ben = await (await world.browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage()
   await ben.goto(await ana.getByLabel('Facilitator link').inputValue())
   await ben.getByLabel('Your name').fill('Ben Co-facilitator')
   await ben.getByRole('button', { name: 'Join the session' }).click()
-  const aoife = await (await browser.newContext({ viewport: { width: 1180, height: 860 } })).newPage()
+  const aoife = await (await world.browser.newContext({ viewport: { width: 1180, height: 860 } })).newPage()
   await joinAsParticipant(aoife, participantLink)
 
   // Ana created the session, so she leads; Ben takes over in one action and only he can drive.

@@ -1,20 +1,9 @@
-import { afterAll, beforeAll, expect, test } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, screenshot } from './browser'
-import { startServer, type RunningServer } from './server'
+import { expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { screenshot } from './browser'
+import { useWorld } from './world'
 
-let server: RunningServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const world = useWorld()
 
 const cardTexts = (page: Page) => page.locator('.cards .card-text').allTextContents()
 
@@ -25,8 +14,8 @@ async function writeCard(page: Page, text: string) {
 }
 
 test('a facilitator creates a session, a participant joins by link, and both share one board that survives reloads', async () => {
-  const facilitator = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage()
-  await facilitator.goto(server.url)
+  const facilitator = await (await world.browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage()
+  await facilitator.goto(world.server.url)
   await facilitator.getByLabel('Session title').fill('Round 2: looking back, looking ahead')
   await facilitator.getByLabel('Cluster').fill('Cluster 4: Decarbonising the Built Environment')
   await facilitator.getByLabel('Your name (facilitator)').fill('Ana Facilitator')
@@ -36,7 +25,7 @@ test('a facilitator creates a session, a participant joins by link, and both sha
   const participantLink = await facilitator.getByLabel('Participant link').inputValue()
   expect(participantLink).toMatch(/\/join\/[A-Za-z0-9_-]{43}$/)
 
-  const participant = await (await browser.newContext({ viewport: { width: 1100, height: 860 } })).newPage()
+  const participant = await (await world.browser.newContext({ viewport: { width: 1100, height: 860 } })).newPage()
   await participant.goto(participantLink)
   await participant.getByLabel('Your name').fill('Aoife from Galway')
   await participant.getByLabel('Your city').fill('Galway')
