@@ -58,6 +58,10 @@ export async function boardScale({ cards, clients, samples }: BoardScaleOptions)
     client.destroy()
   }
 
+  console.log(`\nBoard of ${cards.toLocaleString('en')} cards`)
+  console.log(`  server document in memory   ${gc ? mb(docBytes) : '(run with --expose-gc)'}   encoded state ${mb(stateBytes)}`)
+  console.log(`  joining client: initial sync p50 ${percentile(joins, 50).toFixed(0)} ms (max ${Math.max(...joins).toFixed(0)} ms), reading all cards ${percentile(reads, 50).toFixed(0)} ms`)
+
   const tokens = await inBatches(Array.from({ length: clients }, (_, i) => i), 50, async (i) =>
     (await server.join({ name: `P${i}`, role: 'participant', city: CITIES[i % CITIES.length]!, cityKind: 'pilot' })).memberToken)
   const peers = await inBatches(tokens, 25, async (token) => {
@@ -79,9 +83,6 @@ export async function boardScale({ cards, clients, samples }: BoardScaleOptions)
   }
   for (const peer of peers) peer.destroy()
 
-  console.log(`\nBoard of ${cards.toLocaleString('en')} cards`)
-  console.log(`  server document in memory   ${gc ? mb(docBytes) : '(run with --expose-gc)'}   encoded state ${mb(stateBytes)}`)
-  console.log(`  joining client: initial sync p50 ${percentile(joins, 50).toFixed(0)} ms (max ${Math.max(...joins).toFixed(0)} ms), reading all cards ${percentile(reads, 50).toFixed(0)} ms`)
   console.log(`  a card added by one client reaching all ${readers.length} others (${samples} cards):`)
   console.log(`    p50 ${percentile(everyScreen, 50).toFixed(1)} ms   p99 ${percentile(everyScreen, 99).toFixed(1)} ms`)
   console.log(histogram(everyScreen).replace(/^/gm, '    '))

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { WebsocketProvider } from 'y-websocket'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
@@ -16,7 +17,8 @@ import { SqliteStorage } from '../src/storage/sqlite'
 export async function benchServer() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'harvest-bench-'))
   const storage = new SqliteStorage(path.join(dir, 'bench.sqlite'))
-  const app = createApp({ storage })
+  // The built client is served too, so the browser figures load the real page.
+  const app = createApp({ storage, clientDir: fileURLToPath(new URL('../../client/dist', import.meta.url)) })
   const { port } = await app.listen(0, '127.0.0.1')
   const created = await createSession(storage, { title: 'Bench', cluster: 'Bench', date: '2026-12-01', facilitatorName: 'Fran', cities: [] })
   const join = (person: Pick<Member, 'name' | 'role' | 'city' | 'cityKind'>) => addMember(storage, created.session, person)
