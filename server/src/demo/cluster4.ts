@@ -1,4 +1,4 @@
-import type { City } from '@harvest/shared'
+import type { CardKind, City, Lever } from '@harvest/shared'
 
 /**
  * Cluster 4 "Decarbonising the Built Environment" as the D4.5 report lists it (section 3.4):
@@ -20,14 +20,23 @@ export const CLUSTER4 = {
       project: 'NEEST – NetZero Emission and Environmentally Sustainable Territories',
     },
   ] satisfies City[],
-  /** Opening cards, each drawn from what the report says the city shared. */
+  /** Opening cards, each drawn from what the report says the city shared (section 3.4). */
   cards: [
-    { city: 'Galway', text: 'Set up the Warm Home Hub: a physical and a virtual centre that support people through each stage of their retrofitting journey.' },
-    { city: 'Galway', text: 'Look beyond costs and benefits: understand lived experiences and how households actually make decisions.' },
-    { city: 'Istanbul', text: 'Workshops bringing citizens and professionals together, and an app for citizens to monitor their own energy use.' },
-    { city: 'Cluj-Napoca', text: 'Aligning diverse stakeholder interests around common sustainability goals is the hard part.' },
     {
-      city: 'Polish multi-city pilot (Kraków, Łódź, Rzeszów, Warsaw, Wrocław)',
+      city: 'Galway', kind: 'outcome', levers: ['social_innovation'],
+      text: 'Set up the Warm Home Hub: a physical and a virtual centre that support people through each stage of their retrofitting journey.',
+    },
+    {
+      city: 'Galway', kind: 'learning', levers: ['democracy'],
+      text: 'Look beyond costs and benefits: understand lived experiences and how households actually make decisions.',
+    },
+    {
+      city: 'Istanbul', kind: 'outcome', levers: ['democracy', 'technology'],
+      text: 'Workshops bringing citizens and professionals together, and an app for citizens to monitor their own energy use.',
+    },
+    { city: 'Cluj-Napoca', kind: 'challenge', levers: ['governance'], text: 'Aligning diverse stakeholder interests around common sustainability goals is the hard part.' },
+    {
+      city: 'Polish multi-city pilot (Kraków, Łódź, Rzeszów, Warsaw, Wrocław)', kind: 'learning', levers: ['governance', 'learning'],
       text: 'Cooperating with the national science institution strengthens our work with the national government.',
     },
   ],

@@ -29,10 +29,13 @@ export async function ensureDemoSession(storage: Storage, today = new Date()): P
 function demoBoard(session: SessionInfo): Uint8Array {
   const doc = new Y.Doc()
   migrateBoard(doc)
-  CLUSTER4.cards.forEach(({ city, text }, i) => {
-    const kind = session.cities.find((c) => c.name === city)?.kind ?? null
-    const author = `${city.split(' (')[0]} (from the Round 2 report)`
-    addCard(doc, { id: uuid(), text, authorId: 'demo', authorName: author, city, cityKind: kind, area: PLENARY_AREA }, session.createdAt + i)
+  CLUSTER4.cards.forEach(({ city, text, kind, levers }, i) => {
+    const cityKind = session.cities.find((c) => c.name === city)?.kind ?? null
+    addCard(
+      doc,
+      { id: uuid(), text, kind, levers: [...levers], authorId: 'demo', authorName: 'Round 2 report', city, cityKind, area: PLENARY_AREA },
+      session.createdAt + i,
+    )
   })
   return Y.encodeStateAsUpdate(doc)
 }

@@ -59,8 +59,17 @@ export function attachSessionControl(ctx: ServerContext): void {
 async function welcome(ctx: ServerContext, socket: IoSocket, cameOnline: boolean): Promise<void> {
   const identity = socket.data.identity
   if (identity.kind === 'member') await arriveInRounds(ctx, identity.member)
+  if (identity.kind === 'member' && identity.role === 'facilitator') await leadIfNobodyDoes(ctx, identity.sessionId, identity.member.id)
   const state = await sessionStateFor(ctx, identity)
   if (!state) return void socket.disconnect(true)
   socket.emit('session:state', state)
   if (cameOnline) socket.to(sessionRoom(identity.sessionId)).emit('members:changed', state.members)
+}
+
+/** A session whose lead is free (the demo, or a lead who was removed) gets the first facilitator who arrives. */
+async function leadIfNobodyDoes(ctx: ServerContext, sessionId: string, memberId: string): Promise<void> {
+  if ((await ctx.control.read(sessionId)).state.leadId !== null) return
+  await ctx.control.update(sessionId, ({ state }) => {
+    state.leadId ??= memberId
+  })
 }
