@@ -54,7 +54,7 @@ export function createApp({ storage, publicUrl = '', clientDir, now = Date.now }
     docs,
   }
   attachSessionControl(ctx)
-  const board = attachBoardEndpoint(httpServer, { storage, registry: docs, links: ctx.boards, secret: ctx.secret })
+  const board = attachBoardEndpoint(httpServer, { storage, registry: docs, links: ctx.boards, secret: ctx.secret, control: ctx.control })
 
   return {
     httpServer,

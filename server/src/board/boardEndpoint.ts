@@ -2,6 +2,7 @@ import type http from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocket, WebSocketServer } from 'ws'
 import { BOARD_CLOSE, LIMITS } from '@harvest/shared'
+import type { ControlService } from '../control/ControlService'
 import type { Connections } from '../realtime/Connections'
 import type { BoardLink } from '../realtime/context'
 import { resolveToken } from '../sessions/resolveToken'
@@ -23,6 +24,7 @@ export interface EndpointDeps {
   registry: DocRegistry
   links: Connections<BoardLink>
   secret: () => Promise<string>
+  control: ControlService
 }
 
 /**
@@ -62,7 +64,8 @@ export function attachBoardEndpoint(httpServer: http.Server, deps: EndpointDeps)
     if (!resolved.ok) return close(ws, { code: BOARD_CLOSE.unauthorized.code, reason: resolved.reason })
     if (resolved.identity.sessionId !== sessionId) return close(ws, BOARD_CLOSE.wrongSession)
 
-    const access = kind.access(resolved.identity, await deps.secret())
+    const access = kind.access(resolved.identity, await deps.secret(), () => deps.control.peek(sessionId)?.boardMode)
+    await deps.control.read(sessionId) // loads the session's modes so the board's checks can read them
     const live = await deps.registry.open(kind.docName(sessionId))
     if (ws.readyState !== WebSocket.OPEN) return deps.registry.release(live)
     const current = new BoardPeer(live, (message) => ws.readyState === WebSocket.OPEN && ws.send(message), access)

@@ -78,6 +78,21 @@ describe('board policy', () => {
     expect(send(act(client(), (d) => createPattern(d, { ...pattern, id: 'p2' })), ann)).toBe('only harvesters and facilitators group cards into patterns')
   })
 
+  it('while private writing is on, refuses a participant’s new card on the board but lets them edit their own', () => {
+    const { server, client, act, send } = setup()
+    const doc = client()
+    expect(send(act(doc, (d) => addCard(d, card('c1', 'ann'))), ann)).toBeNull()
+    let privateWriting = true
+    const annPrivately: Writer = { ...ann, privateWriting: () => privateWriting }
+    expect(send(act(client(), (d) => addCard(d, card('c2', 'ann'))), annPrivately)).toBe(
+      'private writing is on: your cards stay private until the facilitator reveals them',
+    )
+    expect(send(act(doc, (d) => updateCard(d, 'c1', { text: 'Still mine to edit' })), annPrivately)).toBeNull()
+    privateWriting = false
+    expect(send(act(client(), (d) => addCard(d, card('c3', 'ann'))), annPrivately)).toBeNull()
+    expect(listCards(server).map((c) => c.id)).toEqual(['c1', 'c3'])
+  })
+
   it('refuses card text over 2,000 characters and unknown fields', () => {
     const { client, act, send } = setup()
     expect(send(act(client(), (d) => getCards(d).set('c1', mapWith({ text: 'x'.repeat(2001), authorId: 'ann' }))), ann)).toBe(

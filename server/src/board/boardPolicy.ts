@@ -8,6 +8,8 @@ export interface Writer {
   role: Role
   /** Every authorId that counts as this writer's own (member id and anonymous key). */
   ownIds: readonly string[]
+  /** True while this writer's new cards must stay private drafts (private writing is on). */
+  privateWriting?: () => boolean
 }
 
 const isStringList = (value: unknown, allowed: readonly string[] | null, max: number, itemMax = 100) =>
@@ -71,6 +73,7 @@ export function checkBoardUpdate(doc: Y.Doc, update: Uint8Array, writer: Writer)
       const author = existing?.get('authorId')
       if (existing && !curator && !writer.ownIds.includes(String(author))) return 'you can only change your own cards'
       if (change.created && !existing) {
+        if (writer.privateWriting?.()) return 'private writing is on: your cards stay private until the facilitator reveals them'
         const authorId = change.fields.get('authorId')
         if (!writer.ownIds.includes(String(authorId))) return 'a new card must carry your own name'
       }

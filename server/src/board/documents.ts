@@ -1,5 +1,5 @@
 import { BOARD_PATH, HARVEST_PATH, can, migrateBoard, prepareHarvest } from '@harvest/shared'
-import type { Identity } from '@harvest/shared'
+import type { BoardMode, Identity } from '@harvest/shared'
 import { ownAuthorIds } from '../sessions/authorKey'
 import type { Access } from './BoardPeer'
 import { checkBoardUpdate } from './boardPolicy'
@@ -14,16 +14,21 @@ export const harvestDocName = (sessionId: string) => `harvest:${sessionId}`
 export interface DocumentKind {
   path: string
   docName(sessionId: string): string
-  access(identity: Identity, secret: string): Access
+  access(identity: Identity, secret: string, mode: () => BoardMode | undefined): Access
 }
 
 /** The board: everybody but observers writes, within the board's rules on whose cards are whose. */
 export const BOARD_DOCUMENT: DocumentKind = {
   path: BOARD_PATH,
   docName: boardDocName,
-  access(identity, secret) {
+  access(identity, secret, mode) {
     if (identity.kind !== 'member' || !can(identity.role, 'board:write')) return { canWrite: false }
-    const writer = { role: identity.role, ownIds: ownAuthorIds(secret, identity.member.id) }
+    const writer = {
+      role: identity.role,
+      ownIds: ownAuthorIds(secret, identity.member.id),
+      // Read at each update: the facilitator switches private writing on and off during the session.
+      privateWriting: () => identity.role === 'participant' && mode()?.privateWriting === true,
+    }
     return { canWrite: true, check: (doc, update) => checkBoardUpdate(doc, update, writer) }
   },
 }

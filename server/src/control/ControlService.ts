@@ -22,6 +22,14 @@ export class ControlService {
     return this.serial(sessionId, () => this.load(sessionId))
   }
 
+  /**
+   * The state as last loaded, without waiting: for checks on a hot path (every board update)
+   * that must not queue behind other changes. Undefined until the session was first read.
+   */
+  peek(sessionId: string): ControlState | undefined {
+    return this.cache.get(sessionId)?.state
+  }
+
   /** `broadcast: false` for changes nobody else sees in the public state (prepared notes). */
   async update<T>(sessionId: string, change: (draft: ControlRecord) => T, { broadcast = true } = {}): Promise<T> {
     return this.serial(sessionId, async () => {

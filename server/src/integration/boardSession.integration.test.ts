@@ -87,6 +87,22 @@ describe('private writing', () => {
     expect(Object.values(people).map((p) => cardIds(p.board.doc))).toEqual([[], [], []])
   })
 
+  it('refuses a participant’s card sent straight to the board while private writing is on; facilitators still write', async () => {
+    const world = await boardSession()
+    const { ann, people } = world
+    accepted(await request(people.fran.socket, 'board:mode', { privateWriting: true }))
+    addCard(people.ann.board.doc, cardBy(ann.member, 'bypass', 'Sent around the drafts'))
+    await waitFor(() => people.ann.board.closed, 5_000, 'the refusal')
+    expect(people.ann.board.closed).toEqual({
+      code: BOARD_CLOSE.refused.code,
+      reason: 'private writing is on: your cards stay private until the facilitator reveals them',
+    })
+    addCard(people.fran.board.doc, cardBy(world.created.member, 'open', 'The facilitator writes openly'))
+    await everywhere({ ...world, people: { fran: people.fran, bob: people.bob } } as Session, 'open')
+    expect(cardIds(await world.board())).toEqual(['open'])
+    expect(cardIds(people.bob.board.doc)).toEqual(['open'])
+  })
+
   it('reveal puts every draft on the board under its author’s name, and empties the drafts', async () => {
     const world = await boardSession()
     const { ann, bob, people } = world
