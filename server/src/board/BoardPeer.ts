@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import { claimsOthers } from './awarenessClaims'
 import type { LiveDoc, Peer } from './LiveDoc'
 import { MESSAGE, encodeAwareness, encodeSyncStep1 } from './protocol'
 
@@ -65,9 +66,12 @@ export class BoardPeer implements Peer {
     switch (type) {
       case MESSAGE.sync:
         return this.receiveSync(decoder)
-      case MESSAGE.awareness:
-        awarenessProtocol.applyAwarenessUpdate(this.live.awareness, decoding.readVarUint8Array(decoder), this)
+      case MESSAGE.awareness: {
+        const update = decoding.readVarUint8Array(decoder)
+        if (claimsOthers(update, this, this.live.peers)) return
+        awarenessProtocol.applyAwarenessUpdate(this.live.awareness, update, this)
         return
+      }
       case MESSAGE.queryAwareness:
         this.send(encodeAwareness(this.live.awareness, [...this.live.awareness.getStates().keys()]))
         return
