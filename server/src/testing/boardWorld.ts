@@ -1,16 +1,11 @@
-import { WebsocketProvider } from 'y-websocket'
-import WS from 'ws'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import type { Ack, Draft, Member, NewCard, SessionState, VoteView } from '@harvest/shared'
 import { HARVEST_PATH, PLENARY_AREA, listCards } from '@harvest/shared'
 import type { App } from '../app'
 import { BoardPeer } from '../board/BoardPeer'
-import { track } from './cleanup'
 import type { ClientSocket, TestBoard } from './clients'
+import { connectDocument } from './clients'
 import { waitFor } from './waitFor'
-
-// Node 20 has no global WebSocket, and the provider's resync timer refers to it by name.
-;(globalThis as { WebSocket?: unknown }).WebSocket ??= WS
 
 /** A card as a member's browser writes it: under their own name (or author key) and city. */
 export const cardBy = (author: Member, id: string, text = `card ${id}`, overrides: Partial<NewCard> = {}): NewCard => ({
@@ -51,32 +46,7 @@ export async function editAndWaitForDrop(app: App, docName: string, edit: () => 
 export async function connectHarvest(app: App, url: string, sessionId: string, token: string, { readOnly = false } = {}): Promise<TestBoard> {
   const docName = `harvest:${sessionId}`
   const before = readOnly ? await droppedUpdates(app, docName) : 0
-  const doc = new Y.Doc()
-  const provider = new WebsocketProvider(`${url.replace(/^http/, 'ws')}${HARVEST_PATH}`, sessionId, doc, {
-    params: { token },
-    WebSocketPolyfill: WS as unknown as typeof WebSocket,
-    disableBc: true,
-  })
-  const harvest: TestBoard = {
-    provider,
-    doc,
-    closed: null,
-    synced: async (timeoutMs = 5_000) => {
-      await waitFor(
-        () => {
-          if (harvest.closed) throw new Error(`harvest connection closed: ${harvest.closed.code} ${harvest.closed.reason}`)
-          return provider.synced
-        },
-        timeoutMs,
-        'harvest sync',
-      )
-    },
-  }
-  provider.on('closed', (event) => (harvest.closed = event))
-  track(() => {
-    provider.destroy()
-    doc.destroy()
-  })
+  const harvest = connectDocument(url, HARVEST_PATH, sessionId, token)
   await harvest.synced()
   if (readOnly) await waitFor(async () => (await droppedUpdates(app, docName)) > before, 5_000, 'opening sync step dropped')
   return harvest

@@ -89,32 +89,37 @@ export const boardBaseUrl = (url: string) => `${url.replace(/^http/, 'ws')}${BOA
  * server's back.
  */
 export function connectBoard(url: string, sessionId: string, token: string, doc = new Y.Doc()): TestBoard {
-  const provider = new WebsocketProvider(boardBaseUrl(url), sessionId, doc, {
+  return connectDocument(url, BOARD_PATH, sessionId, token, doc)
+}
+
+/** Opens a shared document of a session (the board at /board, the harvest at /harvest). */
+export function connectDocument(url: string, path: string, sessionId: string, token: string, doc = new Y.Doc()): TestBoard {
+  const provider = new WebsocketProvider(`${url.replace(/^http/, 'ws')}${path}`, sessionId, doc, {
     params: { token },
     WebSocketPolyfill: WS as unknown as typeof WebSocket,
     disableBc: true,
   })
-  const board: TestBoard = {
+  const link: TestBoard = {
     provider,
     doc,
     closed: null,
     synced: async (timeoutMs = 5_000) => {
       await waitFor(
         () => {
-          if (board.closed) throw new Error(`board connection closed: ${board.closed.code} ${board.closed.reason}`)
+          if (link.closed) throw new Error(`${path} connection closed: ${link.closed.code} ${link.closed.reason}`)
           return provider.synced
         },
         timeoutMs,
-        'board sync',
+        `${path} sync`,
       )
     },
   }
-  provider.on('closed', (event) => (board.closed = event))
+  provider.on('closed', (event) => (link.closed = event))
   track(() => {
     provider.destroy()
     doc.destroy()
   })
-  return board
+  return link
 }
 
 /** Opens a raw WebSocket to the board endpoint, to send frames no real client would. */
