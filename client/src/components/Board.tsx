@@ -1,5 +1,6 @@
 import { DEFAULT_BOARD_MODE, currentItem } from '@harvest/shared'
 import { areaLabel } from '../board/areas'
+import { useTabList } from '../a11y/useTabList'
 import { shownArea } from '../board/follow'
 import { useBoardActor } from '../board/useBoardActor'
 import { useFollowEnd } from '../board/useFollowEnd'
@@ -38,6 +39,7 @@ export function Board() {
   const leaderName = mode.follow ? (members?.find((m) => m.id === mode.follow?.by)?.name ?? null) : null
   const views: [BoardView, string][] = [['board', 'Board'], ['harvest', `Harvest (${harvestCount})`]]
   if (who.rights.moderate) views.push(['history', 'History'])
+  const tabs = useTabList(views.map(([id]) => id), view, setView)
 
   return (
     <section className="board" aria-label="Shared board">
@@ -51,16 +53,18 @@ export function Board() {
       </div>
       {who.rights.moderate && who.actor.memberId && <FacilitatorBar mode={mode} area={area} memberId={who.actor.memberId} leaderName={leaderName} />}
       <VoteBar area={area} areaName={label(area)} areaLabel={label} moderate={who.rights.moderate} mayVote={who.rights.vote} />
-      <div className="view-tabs" role="tablist" aria-label="Board views">
+      <div {...tabs.list} className="view-tabs" aria-label="Board views">
         {views.map(([id, text]) => (
-          <button key={id} role="tab" aria-selected={view === id} className={view === id ? 'view-tab on' : 'view-tab'} onClick={() => setView(id)}>{text}</button>
+          <button key={id} {...tabs.tab(id)} className={view === id ? 'view-tab on' : 'view-tab'}>{text}</button>
         ))}
       </div>
-      {view === 'board' && (
-        <BoardWorkspace who={who} area={area} mode={mode} phase={control ? (currentItem(control)?.phase ?? null) : null} leaderName={leaderName} />
-      )}
-      {view === 'harvest' && <HarvestPanel writable={who.rights.harvest} />}
-      {view === 'history' && who.rights.moderate && <HistoryPanel />}
+      <div {...tabs.panel}>
+        {view === 'board' && (
+          <BoardWorkspace who={who} area={area} mode={mode} phase={control ? (currentItem(control)?.phase ?? null) : null} leaderName={leaderName} />
+        )}
+        {view === 'harvest' && <HarvestPanel writable={who.rights.harvest} />}
+        {view === 'history' && who.rights.moderate && <HistoryPanel />}
+      </div>
     </section>
   )
 }

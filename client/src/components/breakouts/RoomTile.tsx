@@ -4,6 +4,7 @@ import { roomArea } from '@harvest/shared'
 import { rooms, rounds } from '../../breakouts/breakoutCommands'
 import { seatsLeft } from '../../breakouts/roundView'
 import { scrollToBoard, showArea } from '../../breakouts/showArea'
+import { useMemberDrop } from '../../breakouts/useMemberDrop'
 import { selectRoomMembers, useBreakoutStore } from '../../stores/useBreakoutStore'
 import { MeetingLink } from './MeetingLink'
 import { PersonChip } from './PersonChip'
@@ -12,9 +13,9 @@ import { RoomForm } from './RoomForm'
 /**
  * One room in the facilitator's view: its name, host, people and, while running, its cards, help
  * call and extra time. It reads its own people from the membership store, so a move re-renders
- * only the rooms it touched.
+ * only the rooms it touched. People can be dragged in from other rooms or the unassigned list.
  */
-export const RoomTile = memo(function RoomTile({ roundId, room, live, cards, byId, picked, onPick, onPlace, lookingAt }: {
+export const RoomTile = memo(function RoomTile({ roundId, room, live, cards, byId, picked, onPick, onPlace, dragged, onDrag, onDropMember, lookingAt }: {
   roundId: string
   room: Room
   /** Running (rather than being set up): cards, help, time and "look in" show. */
@@ -24,9 +25,15 @@ export const RoomTile = memo(function RoomTile({ roundId, room, live, cards, byI
   picked: ReadonlySet<string>
   onPick(id: string): void
   onPlace(roomId: string): void
+  /** The person being dragged, if any: the tile lights up as a target unless they are in it. */
+  dragged: string | null
+  onDrag(id: string | null): void
+  onDropMember(memberId: string, roomId: string): void
   lookingAt: boolean
 }) {
   const memberIds = useBreakoutStore(selectRoomMembers(roundId, room.id))
+  const accepts = dragged !== null && !memberIds.includes(dragged)
+  const drop = useMemberDrop(accepts, (memberId) => onDropMember(memberId, room.id))
   const [editing, setEditing] = useState(false)
   const left = seatsLeft(room.capacity, memberIds.length)
   const host = room.hostId ? byId.get(room.hostId)?.name : null
@@ -35,7 +42,8 @@ export const RoomTile = memo(function RoomTile({ roundId, room, live, cards, byI
 
   if (editing) return <li className="room-tile editing"><RoomForm roundId={roundId} room={room} onDone={() => setEditing(false)} /></li>
   return (
-    <li className={`room-tile${room.help ? ' asks-help' : ''}${lookingAt ? ' looking' : ''}`} data-room={room.name}>
+    <li className={`room-tile${room.help ? ' asks-help' : ''}${lookingAt ? ' looking' : ''}${accepts ? ' drop-target' : ''}${drop.over ? ' dropping' : ''}`}
+      data-room={room.name} {...drop.props}>
       <div className="room-tile-head">
         <strong className="room-name" title={room.topic || room.name}>{room.name}</strong>
         <span className={left === 0 ? 'room-count full' : 'room-count'} title="people in the room">
@@ -59,7 +67,7 @@ export const RoomTile = memo(function RoomTile({ roundId, room, live, cards, byI
       )}
       <div className="room-people">
         {memberIds.length === 0 && <span className="muted">Nobody yet</span>}
-        {memberIds.map((id) => <PersonChip key={id} id={id} member={byId.get(id)} picked={picked.has(id)} onPick={onPick} />)}
+        {memberIds.map((id) => <PersonChip key={id} id={id} member={byId.get(id)} picked={picked.has(id)} onPick={onPick} onDrag={onDrag} />)}
       </div>
       <div className="room-actions">
         {picked.size > 0 && <button className="small primary" onClick={() => onPlace(room.id)}>Move {picked.size} here</button>}

@@ -5,6 +5,7 @@ import { rooms, rounds } from '../../breakouts/breakoutCommands'
 import { cardsPerArea, cardsPerRoom, unassigned } from '../../breakouts/roundView'
 import { useMembers } from '../../breakouts/useMembers'
 import { useBoardStore } from '../../stores/useBoardStore'
+import { useMemberDrop } from '../../breakouts/useMemberDrop'
 import { useBoardViewStore } from '../../stores/useBoardViewStore'
 import { selectRoundMembers, useBreakoutStore } from '../../stores/useBreakoutStore'
 import { PersonChip } from './PersonChip'
@@ -13,7 +14,8 @@ import { RoomTile } from './RoomTile'
 /**
  * Every room of a round at once, and the people in no room. Pick people (click their names),
  * then "Move here" on a room: before the round opens this assigns them, while it runs it moves
- * them, and everyone's screen follows.
+ * them, and everyone's screen follows. Dragging one person's name onto a room (or back to the
+ * pool) moves just them; picking stays the way to do it from the keyboard.
  */
 export function RoomsBoard({ round, live }: { round: BreakoutRound; live: boolean }) {
   const { list, byId } = useMembers()
@@ -42,14 +44,31 @@ export function RoomsBoard({ round, live }: { round: BreakoutRound; live: boolea
   }, [picked, live, round.id])
   const place = useCallback((roomId: string) => void onPlace(roomId), [onPlace])
 
+  const [dragged, setDragged] = useState<string | null>(null)
+  const moveOne = useCallback((memberId: string, roomId: string | null) => {
+    // The chip may leave the page with the move before its dragend arrives.
+    setDragged(null)
+    setPicked((s) => {
+      if (!s.has(memberId)) return s
+      const next = new Set(s)
+      next.delete(memberId)
+      return next
+    })
+    void rooms.move(round.id, memberId, roomId)
+  }, [round.id])
+  const poolDrop = useMemberDrop(dragged !== null && !waiting.some((m) => m.id === dragged), (memberId) => moveOne(memberId, null))
+
   return (
     <div className="rooms-board">
-      <section className="people-pool" aria-label={live ? 'People in no room' : 'People not yet in a room'}>
+      <section className={`people-pool${poolDrop.over ? ' dropping' : ''}`} aria-label={live ? 'People in no room' : 'People not yet in a room'} {...poolDrop.props}>
         <h3>{live ? (round.mode === 'open_space' ? 'Choosing a room' : 'Unassigned') : 'Not in a room yet'} <span className="count">{waiting.length}</span></h3>
         <div className="room-people">
           {waiting.length === 0 && <span className="muted">{live ? 'Everyone online is in a room.' : 'Everyone who joined is in a room.'}</span>}
-          {waiting.map((m) => <PersonChip key={m.id} id={m.id} member={m} picked={picked.has(m.id)} onPick={onPick} />)}
+          {waiting.map((m) => <PersonChip key={m.id} id={m.id} member={m} picked={picked.has(m.id)} onPick={onPick} onDrag={setDragged} />)}
         </div>
+        {picked.size === 0 && round.rooms.length > 0 && (
+          <p className="drag-hint muted">Drag a name onto a room to move that person, or click names to pick several.</p>
+        )}
         {picked.size > 0 && (
           <p className="pick-bar">
             {picked.size} picked: choose “Move {picked.size} here” on a room.{' '}
@@ -61,7 +80,7 @@ export function RoomsBoard({ round, live }: { round: BreakoutRound; live: boolea
       <ul className="room-grid" aria-label="Rooms">
         {round.rooms.map((room) => (
           <RoomTile key={room.id} roundId={round.id} room={room} live={live} cards={counts[room.id] ?? 0} byId={byId}
-            picked={picked} onPick={onPick} onPlace={place} lookingAt={shownArea === roomArea(round.id, room.id)} />
+            picked={picked} onPick={onPick} onPlace={place} dragged={dragged} onDrag={setDragged} onDropMember={moveOne} lookingAt={shownArea === roomArea(round.id, room.id)} />
         ))}
       </ul>
       {round.rooms.length === 0 && <p className="muted">No rooms yet.</p>}

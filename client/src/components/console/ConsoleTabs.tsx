@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useTabList } from '../../a11y/useTabList'
 import { useControlStore } from '../../stores/useControlStore'
 import { useSessionStore } from '../../stores/useSessionStore'
 import { AgendaEditor } from './AgendaEditor'
@@ -14,10 +15,12 @@ const TABS = [
   { id: 'people', label: 'People' },
 ] as const
 type TabId = (typeof TABS)[number]['id']
+const TAB_IDS = TABS.map((t) => t.id)
 
 /** The facilitator's editors, one at a time, so the board stays on screen below them. */
 export function ConsoleTabs() {
   const [tab, setTab] = useState<TabId>('agenda')
+  const tabs = useTabList(TAB_IDS, tab, setTab)
   const counts: Partial<Record<TabId, number>> = {
     agenda: useControlStore((s) => s.control?.agenda.length ?? 0),
     stories: useControlStore((s) => s.control?.stories.length ?? 0),
@@ -25,15 +28,14 @@ export function ConsoleTabs() {
   }
   return (
     <section className="panel console-tabs" aria-label="Facilitator console">
-      <div role="tablist" className="tabs">
+      <div {...tabs.list} aria-label="Console sections" className="tabs">
         {TABS.map((t) => (
-          <button key={t.id} role="tab" id={`tab-${t.id}`} aria-selected={tab === t.id} aria-controls={`panel-${t.id}`}
-            className={tab === t.id ? 'tab active' : 'tab'} onClick={() => setTab(t.id)}>
+          <button key={t.id} {...tabs.tab(t.id)} className={tab === t.id ? 'tab active' : 'tab'}>
             {t.label}{counts[t.id] !== undefined && <span className="count"> {counts[t.id]}</span>}
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
+      <div {...tabs.panel} className="tab-panel">
         {tab === 'agenda' && <AgendaEditor />}
         {tab === 'stories' && <StoryQueue />}
         {tab === 'timing' && <TimeChart />}

@@ -6,6 +6,7 @@ import { ClockView } from '../clock/ClockView'
 import { CommitNumber, CommitText } from '../inputs/CommitField'
 import { StoryNotesView } from '../participant/StoryNotesView'
 import { StorySteps } from './StorySteps'
+import { StorytellerPicker } from './StorytellerPicker'
 
 const STATUS_LABELS: Record<Story['status'], string> = { queued: 'Queued', telling: 'Telling', qa: 'Q&A', done: 'Done', skipped: 'Skipped' }
 
@@ -25,8 +26,7 @@ export function StoryRow({ story, index, count, canDrive }: { story: Story; inde
         <span className={`status-chip chip-${story.status}`}>{STATUS_LABELS[story.status]}</span>
         <CommitText className="inline-edit story-city" label={`City of story ${n}`} value={story.city} required maxLength={LIMITS.cityMax}
           onCommit={(city) => update({ city })} />
-        <CommitText className="inline-edit" label={`Storyteller of story ${n}`} value={story.storytellerName} maxLength={LIMITS.nameMax}
-          placeholder="storyteller" disabled={story.storytellerId !== null} onCommit={(storytellerName) => update({ storytellerName })} />
+        <StorytellerPicker story={story} n={n} onChange={update} />
         <CommitText className="inline-edit grow" label={`Title of story ${n}`} value={story.title} maxLength={LIMITS.titleMax}
           placeholder="story title" onCommit={(title) => update({ title })} />
       </div>
