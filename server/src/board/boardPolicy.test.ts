@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { PLENARY_AREA, addCard, createPattern, deleteCard, getCards, groupCards, listCards, migrateBoard, updateCard } from '@harvest/shared'
+import { PLENARY_AREA, addCard, createPattern, deleteCard, getCards, groupCards, listCards, updateCard } from '@harvest/shared'
+import { yjsPeers } from '../testing/yjsPeers'
 import type { Writer } from './boardPolicy'
 import { checkBoardUpdate } from './boardPolicy'
 
@@ -8,20 +9,9 @@ const ann: Writer = { role: 'participant', ownIds: ['ann'] }
 const bob: Writer = { role: 'participant', ownIds: ['bob'] }
 const harvester: Writer = { role: 'harvester', ownIds: ['hana'] }
 
-/** A server document and a client synced from it; `act` returns the update the client would send. */
+/** A server document and clients synced from it, with `send` doing what the endpoint does. */
 function setup() {
-  const server = new Y.Doc()
-  migrateBoard(server)
-  const client = () => {
-    const doc = new Y.Doc()
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(server))
-    return doc
-  }
-  const act = (doc: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array => {
-    const before = Y.encodeStateVector(doc)
-    change(doc)
-    return Y.encodeStateAsUpdate(doc, before)
-  }
+  const { server, client, act } = yjsPeers()
   /** Checks, and applies to the server only what passes, as the endpoint does. */
   const send = (update: Uint8Array, writer: Writer) => {
     const refusal = checkBoardUpdate(server, update, writer)

@@ -1,24 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { NewCard } from '@harvest/shared'
-import { BOARD_ROOTS, PLENARY_AREA, addCard, deleteCard, editCardText, groupCards, migrateBoard, updateCard } from '@harvest/shared'
+import { BOARD_ROOTS, PLENARY_AREA, addCard, deleteCard, editCardText, groupCards, updateCard } from '@harvest/shared'
+import { yjsPeers } from '../testing/yjsPeers'
 import type { UpdateEffect } from './inspectUpdate'
 import { inspectUpdate } from './inspectUpdate'
 
-/** A server document and clients synced from it; `act` returns the update a client would send. */
+/** A server document and clients synced from it, with `seed` for cards accepted earlier. */
 function setup() {
-  const server = new Y.Doc()
-  migrateBoard(server)
-  const client = () => {
-    const doc = new Y.Doc()
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(server))
-    return doc
-  }
-  const act = (doc: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array => {
-    const before = Y.encodeStateVector(doc)
-    change(doc)
-    return Y.encodeStateAsUpdate(doc, before)
-  }
+  const { server, client, act } = yjsPeers()
   /** Puts cards on the server as if accepted earlier. */
   const seed = (...cards: NewCard[]) => Y.applyUpdate(server, act(client(), (d) => cards.forEach((c, i) => addCard(d, c, 100 + i))))
   return { server, client, act, seed }

@@ -3,6 +3,7 @@ import type { BreakoutRound, ClientPayload, ControlState, Member, Room } from '@
 import { BREAKOUT_LIMITS, remainingMs, roomOf, roundPhase } from '@harvest/shared'
 import { newControl } from '../control/newControl'
 import { Refusal } from '../control/Refusal'
+import { refusal } from '../testing/refusal'
 import {
   addRoom, assertNotClosed, closeRound, createRound, extendRound, findRound, leaveRooms, openRound, placeArrival, placeIn, reuseGroups, smallestRoom,
 } from './roundOps'
@@ -44,16 +45,6 @@ const member = (overrides: Partial<Member> = {}): Member => ({
 const room = (round: BreakoutRound, name: string): Room => round.rooms.find((r) => r.name === name)!
 const sizes = (round: BreakoutRound) => round.rooms.map((r) => r.memberIds.length)
 
-/** Runs `action`, expecting a refusal, and returns it. */
-function refusal(action: () => unknown): Refusal {
-  try {
-    action()
-  } catch (error) {
-    if (error instanceof Refusal) return error
-    throw error
-  }
-  throw new Error('expected a refusal, but the action succeeded')
-}
 
 describe('creating a round', () => {
   it('belongs to a breakout item, starts planned with fresh, empty rooms', () => {

@@ -3,7 +3,7 @@ import type { ClientPayload, ControlState } from '@harvest/shared'
 import { CONTROL_LIMITS, ROUND2_AGENDA, agendaFit, applyClockCommand, clockPhase, newClock, remainingMs, timeRecords } from '@harvest/shared'
 import { addItem, gotoItem, moveItem, removeItem, updateItem } from './agendaOps'
 import { newControl } from './newControl'
-import { Refusal } from './Refusal'
+import { refusal } from '../testing/refusal'
 
 const MIN = 60_000
 const T0 = 1_700_000_000_000
@@ -29,16 +29,6 @@ const newItem = (overrides: Partial<ClientPayload<'agenda:add'>> = {}): ClientPa
   ...overrides,
 })
 
-/** Runs `action`, expecting a refusal, and returns it. */
-function refusal(action: () => unknown): Refusal {
-  try {
-    action()
-  } catch (error) {
-    if (error instanceof Refusal) return error
-    throw error
-  }
-  throw new Error('expected a refusal, but the action succeeded')
-}
 
 describe('a new session', () => {
   it('starts from the Round 2 agenda, with the first item current and every clock idle at its planned length', () => {

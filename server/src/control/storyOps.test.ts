@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { City, ClientPayload, ControlState, Member, Story } from '@harvest/shared'
 import { CONTROL_LIMITS, applyClockCommand, clockPhase, elapsedMs, newClock, remainingMs, timeRecords } from '@harvest/shared'
 import { DEFAULT_QA_MINUTES, DEFAULT_SLOT_MINUTES, newControl } from './newControl'
-import { Refusal } from './Refusal'
 import { addStory, moveStory, removeStory, setStoryStatus, updateStory, volunteerStory } from './storyOps'
+import { refusal } from '../testing/refusal'
 
 const MIN = 60_000
 const T0 = 1_700_000_000_000
@@ -51,15 +51,6 @@ const newStoryInput = (overrides: Partial<ClientPayload<'story:add'>> = {}): Cli
   ...overrides,
 })
 
-function refusal(action: () => unknown): Refusal {
-  try {
-    action()
-  } catch (error) {
-    if (error instanceof Refusal) return error
-    throw error
-  }
-  throw new Error('expected a refusal, but the action succeeded')
-}
 
 describe('a new session', () => {
   it('queues one unclaimed story per pilot city, titled after its project, with default slots', () => {
