@@ -66,6 +66,7 @@ export function createApp({ storage, publicUrl = '', clientDir, now = Date.now }
         httpServer.listen(port, host, () => resolve(httpServer.address() as AddressInfo))
       }),
     async close() {
+      ctx.presence.dispose()
       await ctx.io.close()
       for (const client of board.wss.clients) client.terminate()
       await board.close()

@@ -29,4 +29,26 @@ export class Presence {
   isOnline(sessionId: string, memberId: string): boolean {
     return (this.counts.get(sessionId)?.get(memberId) ?? 0) > 0
   }
+
+  private pending = new Map<string, NodeJS.Timeout>()
+
+  /**
+   * Runs `announce` once after `ms`, however many people arrive or leave meanwhile: when an
+   * All-Cluster session opens, 300 arrivals would otherwise each send the whole list to all 300.
+   */
+  batch(sessionId: string, ms: number, announce: () => void): void {
+    if (this.pending.has(sessionId)) return
+    const timer = setTimeout(() => {
+      this.pending.delete(sessionId)
+      announce()
+    }, ms)
+    timer.unref()
+    this.pending.set(sessionId, timer)
+  }
+
+  /** Drops announcements not yet sent (the server is closing). */
+  dispose(): void {
+    for (const timer of this.pending.values()) clearTimeout(timer)
+    this.pending.clear()
+  }
 }

@@ -11,6 +11,16 @@ export async function findSessionMember(ctx: ServerContext, sessionId: string, m
   return member
 }
 
+/** How long arrivals and departures are gathered into one announcement. */
+export const PRESENCE_BATCH_MS = 150
+
+/** Tells everyone, shortly and once for a burst, who is online now. */
+export function announcePresence(ctx: ServerContext, sessionId: string): void {
+  ctx.presence.batch(sessionId, PRESENCE_BATCH_MS, () => {
+    broadcastMembers(ctx, sessionId).catch((error) => console.error('[socket] presence announcement failed', error))
+  })
+}
+
 /** Tells everyone in the session who is in it now. */
 export async function broadcastMembers(ctx: ServerContext, sessionId: string): Promise<void> {
   ctx.io.to(sessionRoom(sessionId)).emit('members:changed', await presentMembers(ctx, sessionId))

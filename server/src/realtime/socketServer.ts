@@ -3,7 +3,8 @@ import { Server } from 'socket.io'
 import { arriveInRounds } from '../breakouts/arrivals'
 import { registerHandlers } from '../handlers'
 import { resolveToken } from '../sessions/resolveToken'
-import { presentMembers, sessionStateFor } from '../sessions/sessionState'
+import { sessionStateFor } from '../sessions/sessionState'
+import { announcePresence } from './sessionPeople'
 import type { IoServer, IoSocket, ServerContext } from './context'
 import { sessionRoom } from './context'
 
@@ -42,11 +43,11 @@ export function attachSessionControl(ctx: ServerContext): void {
     ctx.sockets.add(socket.data.principal, socket)
     // Counted before any await, so a disconnect that races the welcome still balances it.
     const cameOnline = identity.kind === 'member' && ctx.presence.add(identity.sessionId, identity.member.id)
-    socket.on('disconnect', async () => {
+    socket.on('disconnect', () => {
       ctx.sockets.delete(socket.data.principal, socket)
       const current = socket.data.identity
       if (current.kind !== 'member' || !ctx.presence.remove(current.sessionId, current.member.id)) return
-      io.to(sessionRoom(current.sessionId)).emit('members:changed', await presentMembers(ctx, current.sessionId))
+      announcePresence(ctx, current.sessionId)
     })
     welcome(ctx, socket, cameOnline).catch((error) => console.error('[socket] welcome failed', error))
   })
@@ -63,7 +64,7 @@ async function welcome(ctx: ServerContext, socket: IoSocket, cameOnline: boolean
   const state = await sessionStateFor(ctx, identity)
   if (!state) return void socket.disconnect(true)
   socket.emit('session:state', state)
-  if (cameOnline) socket.to(sessionRoom(identity.sessionId)).emit('members:changed', state.members)
+  if (cameOnline) announcePresence(ctx, identity.sessionId)
 }
 
 /** A session whose lead is free (the demo, or a lead who was removed) gets the first facilitator who arrives. */
