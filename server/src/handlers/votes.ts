@@ -11,9 +11,11 @@ import { assertCan } from './controlHandler'
 
 /** Sends each connection of the session the vote as that person may see it. */
 function broadcastVote(ctx: ServerContext, sessionId: string, vote: VoteRecord): void {
+  // The shared part (totals, voters) is computed once; only each person's own dots differ.
+  const shared = voteView(vote, null)
   for (const s of sessionSockets(ctx, sessionId, () => true)) {
     const identity = s.data.identity
-    s.emit('vote:state', voteView(vote, identity.kind === 'member' ? identity.member.id : null))
+    s.emit('vote:state', { ...shared, mine: { ...(identity.kind === 'member' ? vote.dots[identity.member.id] : undefined) } })
   }
 }
 
