@@ -68,7 +68,7 @@ export class BoardPeer implements Peer {
         return this.receiveSync(decoder)
       case MESSAGE.awareness: {
         const update = decoding.readVarUint8Array(decoder)
-        if (claimsOthers(update, this, this.live.peers)) return
+        if (claimsOthers(update, this, this.live.awarenessOwners)) return
         awarenessProtocol.applyAwarenessUpdate(this.live.awareness, update, this)
         return
       }

@@ -27,6 +27,8 @@ export class LiveDoc {
   readonly doc = new Y.Doc({ gc: true })
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   readonly peers = new Set<Peer>()
+  /** Which connection announced each awareness client id: presence can only be one's own. */
+  readonly awarenessOwners = new Map<number, Peer>()
   /** Set by every accepted change; the snapshot timer clears it. */
   changedSinceSnapshot = false
   private storedCount = 0
@@ -85,9 +87,15 @@ export class LiveDoc {
 
   private onAwareness({ added, updated, removed }: AwarenessChange, origin: unknown): void {
     if (origin && this.peers.has(origin as Peer)) {
-      const ids = (origin as Peer).awarenessIds
-      added.forEach((id) => ids.add(id))
-      removed.forEach((id) => ids.delete(id))
+      const peer = origin as Peer
+      for (const id of added) {
+        peer.awarenessIds.add(id)
+        this.awarenessOwners.set(id, peer)
+      }
+      for (const id of removed) {
+        peer.awarenessIds.delete(id)
+        this.awarenessOwners.delete(id)
+      }
     }
     for (const id of [...added, ...updated, ...removed]) this.awarenessPending.add(id)
     this.awarenessTimer ??= setTimeout(() => this.flushAwareness(), AWARENESS_BATCH_MS)
@@ -105,6 +113,7 @@ export class LiveDoc {
   /** Forgets a peer and the presence it announced. */
   removePeer(peer: Peer): void {
     this.peers.delete(peer)
+    for (const id of peer.awarenessIds) if (this.awarenessOwners.get(id) === peer) this.awarenessOwners.delete(id)
     if (peer.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessIds], null)
     }

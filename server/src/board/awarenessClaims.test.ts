@@ -25,9 +25,9 @@ describe('presence claims', () => {
   it('lets a connection set its own presence, or a new one, but not one another connection announced', () => {
     const ann = peer(42)
     const bob = peer(7)
-    const everyone = [ann, bob]
-    expect(claimsOthers(presenceOf(42, { name: 'Ann' }), ann, everyone)).toBe(false)
-    expect(claimsOthers(presenceOf(99, { name: 'new tab' }), bob, everyone)).toBe(false)
-    expect(claimsOthers(presenceOf(42, { name: 'not Ann' }), bob, everyone)).toBe(true)
+    const owners = new Map([[42, ann], [7, bob]])
+    expect(claimsOthers(presenceOf(42, { name: 'Ann' }), ann, owners)).toBe(false)
+    expect(claimsOthers(presenceOf(99, { name: 'new tab' }), bob, owners)).toBe(false)
+    expect(claimsOthers(presenceOf(42, { name: 'not Ann' }), bob, owners)).toBe(true)
   })
 })

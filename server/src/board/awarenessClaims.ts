@@ -18,10 +18,9 @@ export function awarenessClientIds(update: Uint8Array): number[] {
  * Presence is only ever one's own: an update that speaks for a client id another connection
  * announced is ignored, so nobody can rewrite or remove someone else's presence.
  */
-export function claimsOthers(update: Uint8Array, peer: Peer, peers: Iterable<Peer>): boolean {
-  const ids = awarenessClientIds(update)
-  for (const other of peers) {
-    if (other !== peer && ids.some((id) => other.awarenessIds.has(id))) return true
-  }
-  return false
+export function claimsOthers(update: Uint8Array, peer: Peer, owners: ReadonlyMap<number, Peer>): boolean {
+  return awarenessClientIds(update).some((id) => {
+    const owner = owners.get(id)
+    return owner !== undefined && owner !== peer
+  })
 }

@@ -1,5 +1,7 @@
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import * as encoding from 'lib0/encoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { Member, NewCard } from '@harvest/shared'
 import { BOARD_CLOSE, PLENARY_AREA, addCard, listCards } from '@harvest/shared'
@@ -192,6 +194,38 @@ describe('shared board', () => {
 })
 
 describe('presence', () => {
+  it('nobody can overwrite another person’s presence on the board', async () => {
+    const { url } = await startTestServer()
+    const created = await createSession(url)
+    const ann = await joinAs(url, created, 'participant', { name: 'Ann' })
+    const bob = await joinAs(url, created, 'participant', { name: 'Bob' })
+    const annBoard = connectBoard(url, created.session.id, ann.memberToken)
+    const bobBoard = connectBoard(url, created.session.id, bob.memberToken)
+    await Promise.all([annBoard.synced(), bobBoard.synced()])
+    annBoard.provider.awareness.setLocalState({ name: 'Ann', area: 'plenary' })
+    const annId = annBoard.doc.clientID
+    await waitFor(() => bobBoard.provider.awareness.getStates().get(annId)?.name === 'Ann', 5_000, 'Ann present for Bob')
+
+    // A forged presence for Ann's client id, sent on another connection.
+    const forger = new Y.Doc()
+    forger.clientID = annId
+    const forged = new awarenessProtocol.Awareness(forger)
+    forged.setLocalState({ name: 'Mallory', area: 'plenary' })
+    forged.setLocalState({ name: 'Mallory', area: 'somewhere else' })
+    const raw = await openRawBoardSocket(url, created.session.id, bob.memberToken)
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, 1)
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(forged, [annId]))
+    raw.ws.send(encoding.toUint8Array(encoder))
+    forged.destroy()
+
+    // Ann's own later change still gets through, and the forgery never did.
+    annBoard.provider.awareness.setLocalStateField('area', 'story')
+    await waitFor(() => bobBoard.provider.awareness.getStates().get(annId)?.area === 'story', 5_000, 'Ann’s own update')
+    expect(bobBoard.provider.awareness.getStates().get(annId)?.name).toBe('Ann')
+    expect(raw.closed).toBeNull()
+  })
+
   it('others learn when a member comes online and when they leave', async () => {
     const { url } = await startTestServer()
     const created = await createSession(url)
