@@ -6,7 +6,7 @@ import type { Story, StoryNotes } from './story'
 import type { Draft, SnapshotDiff, SnapshotInfo, VoteView } from './boardSession'
 
 /** Machine-readable reasons a request was refused. */
-export type ErrorCode = 'invalid' | 'forbidden' | 'not_found' | 'unauthorized' | 'conflict' | 'internal'
+export type ErrorCode = 'invalid' | 'forbidden' | 'not_found' | 'unauthorized' | 'conflict' | 'rate_limited' | 'internal'
 
 /** Every acknowledgement carries either the result or a clear error. */
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorCode; message: string }

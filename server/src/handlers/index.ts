@@ -2,6 +2,7 @@ import type { ClientEventName } from '@harvest/shared'
 import type { IoSocket, ServerContext } from '../realtime/context'
 import type { Handler } from '../realtime/handler'
 import { register } from '../realtime/handler'
+import { RateLimit, SOCKET_BURST, SOCKET_EVENTS_PER_SECOND } from '../realtime/RateLimit'
 import { agendaAdd, agendaGoto, agendaMove, agendaRemove, agendaUpdate, settingsUpdate } from './agenda'
 import { boardMode, followSet } from './boardMode'
 import { clockCommand, timeSync } from './clock'
@@ -81,5 +82,6 @@ const HANDLERS: { [E in ClientEventName]: Handler<E> } = {
 
 /** Binds every client event handler to a freshly connected socket. */
 export function registerHandlers(ctx: ServerContext, socket: IoSocket): void {
-  for (const handler of Object.values(HANDLERS)) register(ctx, socket, handler as Handler<ClientEventName>)
+  const limit = new RateLimit(SOCKET_BURST, SOCKET_EVENTS_PER_SECOND)
+  for (const handler of Object.values(HANDLERS)) register(ctx, socket, handler as Handler<ClientEventName>, limit)
 }

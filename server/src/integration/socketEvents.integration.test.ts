@@ -147,3 +147,17 @@ describe("'session:sync'", () => {
     expect(await request(patSocket.socket, 'session:sync', { all: true })).toMatchObject({ ok: false, error: 'invalid' })
   })
 })
+
+describe('a flood of events', () => {
+  it('is refused past a burst on that connection alone; the others, and the flooder after a pause, are served', async () => {
+    const { facilitator, patSocket } = await sessionWithPat()
+    const replies = await Promise.all(Array.from({ length: 300 }, () => request(patSocket.socket, 'session:sync', {})))
+    const refused = replies.filter((r) => !r.ok)
+    expect(replies.filter((r) => r.ok).length).toBeGreaterThanOrEqual(120)
+    expect(refused.length).toBeGreaterThan(0)
+    expect(refused[0]).toEqual({ ok: false, error: 'rate_limited', message: 'too many requests at once: wait a moment and try again' })
+
+    expect((await request(facilitator.socket, 'session:sync', {})).ok).toBe(true)
+    await waitFor(async () => (await request(patSocket.socket, 'session:sync', {})).ok, 5_000, 'served again after a pause')
+  })
+})

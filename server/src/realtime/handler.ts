@@ -2,6 +2,7 @@ import type { Ack, ClientEventName, ClientPayload, ClientToServerEvents } from '
 import { clientEventSchemas, describeIssues } from '@harvest/shared'
 import { Refusal } from '../control/Refusal'
 import type { IoSocket, ServerContext } from './context'
+import type { RateLimit } from './RateLimit'
 
 /** The result type a client event acknowledges with. */
 export type AckData<E extends ClientEventName> =
@@ -19,9 +20,10 @@ type LooseSocket = { on(event: string, listener: (...args: unknown[]) => void): 
  * Binds a handler to a socket. Whatever arrives (wrong shape, no callback, a throwing handler)
  * the server stays up and the sender gets an acknowledgement it can show.
  */
-export function register<E extends ClientEventName>(ctx: ServerContext, socket: IoSocket, handler: Handler<E>): void {
+export function register<E extends ClientEventName>(ctx: ServerContext, socket: IoSocket, handler: Handler<E>, limit: RateLimit): void {
   ;(socket as unknown as LooseSocket).on(handler.event, async (raw, ack) => {
     const reply = typeof ack === 'function' ? (ack as (response: Ack<unknown>) => void) : () => {}
+    if (!limit.take()) return reply({ ok: false, error: 'rate_limited', message: 'too many requests at once: wait a moment and try again' })
     const input = clientEventSchemas[handler.event].safeParse(raw)
     if (!input.success) return reply({ ok: false, error: 'invalid', message: describeIssues(input.error) })
     try {
