@@ -27,4 +27,14 @@ describe('Presence', () => {
     await new Promise((resolve) => setTimeout(resolve, 60))
     expect(announced).toContain('later')
   })
+
+  it('announces nothing once disposed, even what is asked for afterwards (sockets closing at shutdown)', async () => {
+    presence = new Presence()
+    const announced: string[] = []
+    presence.batch('s1', 10, () => announced.push('before'))
+    presence.dispose()
+    presence.batch('s1', 10, () => announced.push('after'))
+    await new Promise((resolve) => setTimeout(resolve, 40))
+    expect(announced).toEqual([])
+  })
 })

@@ -31,13 +31,14 @@ export class Presence {
   }
 
   private pending = new Map<string, NodeJS.Timeout>()
+  private disposed = false
 
   /**
    * Runs `announce` once after `ms`, however many people arrive or leave meanwhile: when an
    * All-Cluster session opens, 300 arrivals would otherwise each send the whole list to all 300.
    */
   batch(sessionId: string, ms: number, announce: () => void): void {
-    if (this.pending.has(sessionId)) return
+    if (this.disposed || this.pending.has(sessionId)) return
     const timer = setTimeout(() => {
       this.pending.delete(sessionId)
       announce()
@@ -46,8 +47,9 @@ export class Presence {
     this.pending.set(sessionId, timer)
   }
 
-  /** Drops announcements not yet sent (the server is closing). */
+  /** Drops announcements not yet sent and takes no more: the server is closing. */
   dispose(): void {
+    this.disposed = true
     for (const timer of this.pending.values()) clearTimeout(timer)
     this.pending.clear()
   }
