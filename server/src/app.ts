@@ -19,6 +19,8 @@ export interface AppOptions {
   storage: Storage
   publicUrl?: string
   clientDir?: string
+  /** Offer the demo session's links on GET /api/demo (when the server seeds the demo). */
+  showDemo?: boolean
   /** The server's clock; tests pass one they control. */
   now?: () => number
 }
@@ -32,10 +34,10 @@ export interface App {
   close(): Promise<void>
 }
 
-export function createApp({ storage, publicUrl = '', clientDir, now = Date.now }: AppOptions): App {
+export function createApp({ storage, publicUrl = '', clientDir, now = Date.now, showDemo = false }: AppOptions): App {
   const web = express()
   web.disable('x-powered-by')
-  web.use('/api', apiRoutes(storage))
+  web.use('/api', apiRoutes(storage, { showDemo }))
   if (clientDir) web.use(clientRoutes(clientDir))
 
   const httpServer = http.createServer(web)

@@ -8,7 +8,7 @@ import { SqliteStorage } from './storage/sqlite'
 async function main(): Promise<void> {
   const config = readConfig()
   const storage = new SqliteStorage(path.join(config.dataDir, 'harvest.sqlite'))
-  const app = createApp({ storage, publicUrl: config.publicUrl, clientDir: config.clientDir })
+  const app = createApp({ storage, publicUrl: config.publicUrl, clientDir: config.clientDir, showDemo: config.seedDemo })
   const address = await app.listen(config.port, config.host)
   console.log(`Harvest is running on http://${config.host}:${address.port} (data in ${config.dataDir})`)
 

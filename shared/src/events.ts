@@ -142,6 +142,12 @@ export interface CreateSessionResult extends JoinResult {
   invites: Invite[]
 }
 
+/** Answer of GET /api/demo: the demo session and its invitation links, for trying the tool. */
+export interface DemoInfo {
+  session: SessionInfo
+  invites: Invite[]
+}
+
 /** Error body of every refused HTTP request. */
 export interface HttpError {
   error: ErrorCode

@@ -1,6 +1,7 @@
 import { ROLE_LABELS } from '@harvest/shared'
 import { savedSessions } from '../identity'
 import { CreateSessionForm } from './CreateSessionForm'
+import { DemoPanel } from './DemoPanel'
 
 /** The front door: what the tool is for, a new session, and the sessions of this browser. */
 export function HomePage() {
@@ -14,6 +15,7 @@ export function HomePage() {
           at the end.
         </p>
       </header>
+      <DemoPanel />
       <section className="panel">
         <h2>Start a new session</h2>
         <CreateSessionForm />

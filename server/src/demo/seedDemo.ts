@@ -13,10 +13,16 @@ const DEMO_KEY = 'demoSessionId'
  * Creates the Cluster 4 demo session on first start, with a few opening cards, and returns
  * it with its links on every start so they can be printed.
  */
+/** The demo session and its links, if this server created one. */
+export async function findDemoSession(storage: Storage): Promise<{ session: SessionInfo; invites: Invite[] } | null> {
+  const id = await storage.getMeta(DEMO_KEY)
+  const session = id ? await storage.getSession(id) : undefined
+  return session ? { session, invites: await storage.listInvites(session.id) } : null
+}
+
 export async function ensureDemoSession(storage: Storage, today = new Date()): Promise<{ session: SessionInfo; invites: Invite[] }> {
-  const existingId = await storage.getMeta(DEMO_KEY)
-  const existing = existingId ? await storage.getSession(existingId) : undefined
-  if (existing) return { session: existing, invites: await storage.listInvites(existing.id) }
+  const existing = await findDemoSession(storage)
+  if (existing) return existing
 
   const { title, cluster, cities } = CLUSTER4
   const date = today.toISOString().slice(0, 10)

@@ -1,17 +1,27 @@
 import express from 'express'
-import type { CreateSessionResult, InviteInfo, JoinResult } from '@harvest/shared'
+import type { CreateSessionResult, DemoInfo, InviteInfo, JoinResult } from '@harvest/shared'
 import { LIMITS, createSessionBody, describeIssues, joinBody, missingParticipantFields, tokenSchema } from '@harvest/shared'
+import { findDemoSession } from '../demo/seedDemo'
 import { createSession } from '../sessions/createSession'
 import { addMember } from '../sessions/joinSession'
 import type { Storage } from '../storage/Storage'
 import { errorHandler, sendError } from './errors'
 
 /** The JSON API under /api: create a session, read an invitation, join with it. */
-export function apiRoutes(storage: Storage): express.Router {
+export function apiRoutes(storage: Storage, { showDemo = false } = {}): express.Router {
   const api = express.Router()
   api.use(express.json({ limit: LIMITS.httpBodyMaxBytes }))
 
   api.get('/health', (_req, res) => void res.json({ ok: true }))
+
+  // The home page offers the demo's links so a first run can be tried at once. Only when the
+  // server seeds the demo (SEED_DEMO, on by default): a real deployment switches both off.
+  api.get('/demo', async (_req, res) => {
+    const demo = showDemo ? await findDemoSession(storage) : null
+    if (!demo) return sendError(res, 'not_found', 'this server has no demo session')
+    const info: DemoInfo = { session: demo.session, invites: demo.invites }
+    res.json(info)
+  })
 
   api.post('/sessions', async (req, res) => {
     const body = createSessionBody.safeParse(req.body)

@@ -6,7 +6,7 @@ import { connectBoard, connectSocket } from '../testing/clients'
 import { requestJson } from '../testing/api'
 import { startTestServer } from '../testing/testServer'
 import { waitFor } from '../testing/waitFor'
-import type { JoinResult } from '@harvest/shared'
+import type { DemoInfo, JoinResult } from '@harvest/shared'
 
 afterEach(disposeAll)
 
@@ -28,6 +28,21 @@ describe('the demo session', () => {
     const board = connectBoard(url, demo.session.id, joined.body.memberToken)
     await waitFor(() => listCards(board.doc).length === 5, 5_000, 'the demo cards')
     expect(listCards(board.doc).every((card) => card.kind !== null && card.levers.length > 0)).toBe(true)
+  })
+
+  it('offers its links on the home page only when the server seeds the demo', async () => {
+    const { url, storage } = await startTestServer({ showDemo: true })
+    expect((await requestJson(url, 'GET', '/api/demo')).status).toBe(404)
+    const demo = await ensureDemoSession(storage)
+    const offered = await requestJson<DemoInfo>(url, 'GET', '/api/demo')
+    expect(offered.status).toBe(200)
+    expect(offered.body.session.id).toBe(demo.session.id)
+    const participant = offered.body.invites.find((i) => i.role === 'participant')!
+    expect((await requestJson(url, 'GET', `/api/invites/${participant.token}`)).status).toBe(200)
+
+    const plain = await startTestServer()
+    await ensureDemoSession(plain.storage)
+    expect((await requestJson(plain.url, 'GET', '/api/demo')).status).toBe(404)
   })
 
   it('gives the lead to the first facilitator who arrives, and not to the next', async () => {

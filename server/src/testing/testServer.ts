@@ -19,8 +19,12 @@ export interface TestServer {
  * Starts the real app on 127.0.0.1 with an OS-chosen port; stopped by `disposeAll`.
  * `now` is the server's clock: pass one the test controls to check clock arithmetic.
  */
-export async function startTestServer({ storage = new MemoryStorage(), now }: { storage?: Storage; now?: () => number } = {}): Promise<TestServer> {
-  const app = createApp({ storage, now })
+export async function startTestServer({
+  storage = new MemoryStorage(),
+  now,
+  showDemo,
+}: { storage?: Storage; now?: () => number; showDemo?: boolean } = {}): Promise<TestServer> {
+  const app = createApp({ storage, now, showDemo })
   const address = await app.listen(0, '127.0.0.1')
   let stopped: Promise<void> | null = null
   const stop = () => {
