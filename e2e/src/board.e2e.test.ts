@@ -2,25 +2,17 @@ import { expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
 import { artifactsDir, screenshot } from './browser'
 import { seedCards } from './boardSeed'
+import { SESSION_TITLE, createSession } from './createSession'
 import { useWorld } from './world'
 
 const world = useWorld()
 
-const TITLE = 'Round 2: looking back, looking ahead'
+const TITLE = SESSION_TITLE
 
 async function openPage(width = 1280, height = 900): Promise<Page> {
   return (await world.browser.newContext({ viewport: { width, height } })).newPage()
 }
 
-async function createSession(page: Page): Promise<string> {
-  await page.goto(world.server.url)
-  await page.getByLabel('Session title').fill(TITLE)
-  await page.getByLabel('Cluster').fill('Cluster 4: Decarbonising the Built Environment')
-  await page.getByLabel('Your name (facilitator)').fill('Ana Facilitator')
-  await page.getByRole('button', { name: 'Create session' }).click()
-  await page.getByRole('heading', { name: TITLE }).waitFor()
-  return new URL(page.url()).pathname.split('/')[2]!
-}
 
 async function join(page: Page, link: string, name: string, city?: { name: string; kind: 'pilot' | 'twin' }): Promise<void> {
   await page.goto(link)
@@ -44,7 +36,7 @@ const TRUST = 'Trust came from neighbours who had already renovated'
 
 test('participants write, a harvester groups and harvests, a participant votes, and everyone sees the same board', async () => {
   const facilitator = await openPage()
-  await createSession(facilitator)
+  await createSession(facilitator, world.server.url)
   const participantLink = await facilitator.getByLabel('Participant link').inputValue()
   const harvesterLink = await facilitator.getByLabel('Harvester link').inputValue()
 
@@ -136,7 +128,7 @@ test('participants write, a harvester groups and harvests, a participant votes, 
 
 test('the board stays readable at 200 cards', async () => {
   const facilitator = await openPage(1440, 900)
-  const sessionId = await createSession(facilitator)
+  const sessionId = await createSession(facilitator, world.server.url)
   const participantToken = new URL(await facilitator.getByLabel('Participant link').inputValue()).pathname.split('/').pop()!
   await seedCards(world.server.url, sessionId, participantToken, 200)
   await expect.poll(() => facilitator.locator('.board-head h2 .count').textContent(), { timeout: 15_000 }).toBe('200 cards')
@@ -166,7 +158,7 @@ test('the board stays readable at 200 cards', async () => {
 
 test('private writing until revealed, anonymous cards, follow me, presence, and restoring a deleted card', async () => {
   const facilitator = await openPage()
-  await createSession(facilitator)
+  await createSession(facilitator, world.server.url)
   const link = await facilitator.getByLabel('Participant link').inputValue()
   const aoife = await openPage(1180)
   await join(aoife, link, 'Aoife', { name: 'Galway', kind: 'pilot' })
@@ -230,7 +222,7 @@ test('private writing until revealed, anonymous cards, follow me, presence, and 
 
 test('a change the server refuses is undone, the person is told why, and the board carries on', async () => {
   const facilitator = await openPage()
-  await createSession(facilitator)
+  await createSession(facilitator, world.server.url)
   const link = await facilitator.getByLabel('Participant link').inputValue()
   const aoife = await openPage(1180)
   // Stand in for the server's board rules on Aoife's connection: refuse her next change with 4422.

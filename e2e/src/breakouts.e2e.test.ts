@@ -3,22 +3,15 @@ import type { Page } from 'playwright-core'
 import { io, type Socket } from 'socket.io-client'
 import path from 'node:path'
 import { artifactsDir, screenshot } from './browser'
+import { SESSION_TITLE, createSession } from './createSession'
 import { useWorld } from './world'
 
 const world = useWorld()
 
-const TITLE = 'Round 2: looking back, looking ahead'
+const TITLE = SESSION_TITLE
 const HEAT = 'Heat pumps in listed buildings'
 const ENERGY = 'Citizen energy communities'
 
-async function createSession(page: Page): Promise<void> {
-  await page.goto(world.server.url)
-  await page.getByLabel('Session title').fill(TITLE)
-  await page.getByLabel('Cluster').fill('Cluster 4: Decarbonising the Built Environment')
-  await page.getByLabel('Your name (facilitator)').fill('Ana Facilitator')
-  await page.getByRole('button', { name: 'Create session' }).click()
-  await page.getByRole('heading', { name: TITLE }).waitFor()
-}
 
 async function join(page: Page, link: string, name: string, city: string, kind: 'pilot' | 'twin'): Promise<void> {
   await page.goto(link)
@@ -40,7 +33,7 @@ const shownAreaTab = (page: Page) => page.locator('.area-tabs .area-tab.on').tex
 
 test('open space: topics become rooms, people choose and move, write in their room, hear the facilitator, and come back with their cards', async () => {
   const facilitator = await (await world.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
-  await createSession(facilitator)
+  await createSession(facilitator, world.server.url)
   const participantLink = await facilitator.getByLabel('Participant link').inputValue()
   const aoife = await (await world.browser.newContext({ viewport: { width: 1180, height: 900 } })).newPage()
   const bram = await (await world.browser.newContext({ viewport: { width: 1180, height: 900 } })).newPage()
@@ -172,7 +165,7 @@ async function onlineParticipant(link: string, i: number): Promise<{ id: string;
 
 test('with 100 people, the facilitator spreads them over 50 rooms, opens them and runs them from one compact overview', async () => {
   const facilitator = await (await world.browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage()
-  await createSession(facilitator)
+  await createSession(facilitator, world.server.url)
   const link = await facilitator.getByLabel('Participant link').inputValue()
   const people = await Promise.all(Array.from({ length: 100 }, (_, i) => onlineParticipant(link, i)))
   const harvester = await (await world.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { screenshot } from './browser'
+import { SESSION_TITLE, createSession } from './createSession'
 import { useWorld } from './world'
 
 const world = useWorld()
@@ -15,14 +16,6 @@ async function shownSeconds(clock: Locator): Promise<number> {
   return overtime ? -seconds : seconds
 }
 
-async function createSession(page: Page): Promise<void> {
-  await page.goto(world.server.url)
-  await page.getByLabel('Session title').fill('Round 2: looking back, looking ahead')
-  await page.getByLabel('Cluster').fill('Cluster 4: Decarbonising the Built Environment')
-  await page.getByLabel('Your name (facilitator)').fill('Ana Facilitator')
-  await page.getByRole('button', { name: 'Create session' }).click()
-  await page.getByRole('heading', { name: 'Round 2: looking back, looking ahead' }).waitFor()
-}
 
 async function joinAsParticipant(page: Page, link: string): Promise<void> {
   await page.goto(link)
@@ -30,13 +23,13 @@ async function joinAsParticipant(page: Page, link: string): Promise<void> {
   await page.getByLabel('Your city').fill('Galway')
   await page.getByLabel('a pilot city').check()
   await page.getByRole('button', { name: 'Join the session' }).click()
-  await page.getByRole('heading', { name: 'Round 2: looking back, looking ahead' }).waitFor()
+  await page.getByRole('heading', { name: SESSION_TITLE }).waitFor()
 }
 
 test('a facilitator runs a timed story that a participant and the stage view follow to the second', async () => {
   const facilitatorContext = await world.browser.newContext({ viewport: { width: 1280, height: 860 } })
   const facilitator = await facilitatorContext.newPage()
-  await createSession(facilitator)
+  await createSession(facilitator, world.server.url)
   const sessionId = new URL(facilitator.url()).pathname.split('/')[2]
 
   const participantContext = await world.browser.newContext({ viewport: { width: 1180, height: 860 } })
@@ -124,7 +117,7 @@ test('a facilitator runs a timed story that a participant and the stage view fol
 
 test('a co-facilitator takes the lead in one click; a facilitator changes a role and removes a person', async () => {
   const ana = await (await world.browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage()
-  await createSession(ana)
+  await createSession(ana, world.server.url)
   const participantLink = await ana.getByLabel('Participant link').inputValue()
   const ben = await (await world.browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage()
   await ben.goto(await ana.getByLabel('Facilitator link').inputValue())

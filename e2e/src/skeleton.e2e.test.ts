@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
 import { screenshot } from './browser'
+import { SESSION_TITLE, createSession } from './createSession'
 import { useWorld } from './world'
 
 const world = useWorld()
@@ -15,12 +16,7 @@ async function writeCard(page: Page, text: string) {
 
 test('a facilitator creates a session, a participant joins by link, and both share one board that survives reloads', async () => {
   const facilitator = await (await world.browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage()
-  await facilitator.goto(world.server.url)
-  await facilitator.getByLabel('Session title').fill('Round 2: looking back, looking ahead')
-  await facilitator.getByLabel('Cluster').fill('Cluster 4: Decarbonising the Built Environment')
-  await facilitator.getByLabel('Your name (facilitator)').fill('Ana Facilitator')
-  await facilitator.getByRole('button', { name: 'Create session' }).click()
-  await facilitator.getByRole('heading', { name: 'Round 2: looking back, looking ahead' }).waitFor()
+  await createSession(facilitator, world.server.url)
 
   const participantLink = await facilitator.getByLabel('Participant link').inputValue()
   expect(participantLink).toMatch(/\/join\/[A-Za-z0-9_-]{43}$/)
@@ -31,7 +27,7 @@ test('a facilitator creates a session, a participant joins by link, and both sha
   await participant.getByLabel('Your city').fill('Galway')
   await participant.getByLabel('a pilot city').check()
   await participant.getByRole('button', { name: 'Join the session' }).click()
-  await participant.getByRole('heading', { name: 'Round 2: looking back, looking ahead' }).waitFor()
+  await participant.getByRole('heading', { name: SESSION_TITLE }).waitFor()
 
   // Presence: each sees the other online.
   await facilitator.locator('.person.online', { hasText: 'Aoife from Galway' }).waitFor()

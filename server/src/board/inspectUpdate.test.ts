@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { NewCard } from '@harvest/shared'
-import { BOARD_ROOTS, PLENARY_AREA, addCard, deleteCard, editCardText, groupCards, updateCard } from '@harvest/shared'
-import { yjsPeers } from '../testing/yjsPeers'
+import { BOARD_ROOTS, addCard, deleteCard, editCardText, groupCards, updateCard } from '@harvest/shared'
+import { plainCard, yjsPeers } from '../testing/yjsPeers'
 import type { UpdateEffect } from './inspectUpdate'
 import { inspectUpdate } from './inspectUpdate'
 
@@ -14,15 +14,7 @@ function setup() {
   return { server, client, act, seed }
 }
 
-const card = (id: string, authorId = 'ann', text = `card ${id}`): NewCard => ({
-  id,
-  text,
-  authorId,
-  authorName: authorId,
-  city: 'Galway',
-  cityKind: 'pilot',
-  area: PLENARY_AREA,
-})
+const card = plainCard
 
 /** The effect as plain data: root → entry → { created, deleted, fields }. */
 function plain(effect: UpdateEffect) {

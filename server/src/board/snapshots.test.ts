@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { NewCard } from '@harvest/shared'
 import {
-  PLENARY_AREA,
   addCard,
   deleteCard,
   deletePattern,
@@ -15,17 +13,10 @@ import {
   renamePattern,
   updateCard,
 } from '@harvest/shared'
+import { plainCard } from '../testing/yjsPeers'
 import { diffBoards, restoreBoard, restoreCard, snapshotDoc } from './snapshots'
 
-const card = (id: string, authorId = 'ann', text = `card ${id}`): NewCard => ({
-  id,
-  text,
-  authorId,
-  authorName: authorId,
-  city: 'Galway',
-  cityKind: 'pilot',
-  area: PLENARY_AREA,
-})
+const card = plainCard
 
 const pattern = (id: string, name = `pattern ${id}`) => ({ id, name, createdBy: 'hana', createdAt: 50 })
 

@@ -3,12 +3,12 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import type { Member, NewCard } from '@harvest/shared'
-import { BOARD_CLOSE, PLENARY_AREA, addCard, listCards } from '@harvest/shared'
+import { BOARD_CLOSE, addCard, listCards } from '@harvest/shared'
 import { BoardPeer } from '../board/BoardPeer'
 import type { App } from '../app'
 import { SqliteStorage } from '../storage/sqlite'
 import { createSession, inviteToken, joinAs } from '../testing/api'
+import { cardBy, cardIds } from '../testing/boardWorld'
 import { disposeAll } from '../testing/cleanup'
 import { connectBoard, connectSocket, openRawBoardSocket, request, type TestBoard } from '../testing/clients'
 import { startTestServer, tempDir } from '../testing/testServer'
@@ -16,18 +16,7 @@ import { waitFor } from '../testing/waitFor'
 
 afterEach(disposeAll)
 
-/** A card as a member's browser writes it: under their own name and city. */
-const card = (author: Member, id: string, text = `card ${id}`): NewCard => ({
-  id,
-  text,
-  authorId: author.id,
-  authorName: author.name,
-  city: author.city,
-  cityKind: author.cityKind,
-  area: PLENARY_AREA,
-})
-
-const cardIds = (doc: Y.Doc) => listCards(doc).map((c) => c.id)
+const card = cardBy
 const hasCard = (board: TestBoard | { doc: Y.Doc }, id: string) => cardIds(board.doc).includes(id)
 
 /** The server's own copy of a session's board. */

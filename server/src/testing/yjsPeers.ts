@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
-import { migrateBoard } from '@harvest/shared'
+import type { NewCard } from '@harvest/shared'
+import { PLENARY_AREA, migrateBoard } from '@harvest/shared'
 
 /**
  * A server's board document and clients synced from it, without a network: `act` performs a
@@ -20,3 +21,14 @@ export function yjsPeers() {
   }
   return { server, client, act }
 }
+
+/** A plain plenary card of a Galway pilot, written by `authorId`. */
+export const plainCard = (id: string, authorId = 'ann', text = `card ${id}`): NewCard => ({
+  id,
+  text,
+  authorId,
+  authorName: authorId,
+  city: 'Galway',
+  cityKind: 'pilot',
+  area: PLENARY_AREA,
+})
