@@ -35,7 +35,7 @@ describe('the harvest document', () => {
   it('lists promoted entries in the order promoted', () => {
     const doc = new Y.Doc()
     const entry: Omit<HarvestEntry, 'id' | 'text' | 'promotedAt'> = {
-      source: 'card', sourceId: 'c', section: 'so_what', kind: 'insight', cities: ['Galway'], levers: [], promotedBy: 'h',
+      source: 'card', sourceId: 'c', section: 'so_what', kind: 'insight', cities: ['Galway'], levers: [], key: false, promotedBy: 'h',
     }
     promote(doc, { ...entry, id: 'b', text: 'second', promotedAt: 2 })
     promote(doc, { ...entry, id: 'a', text: 'first', promotedAt: 1 })

@@ -31,6 +31,8 @@ export interface HarvestEntry {
   kind: CardKind | null
   cities: string[]
   levers: Lever[]
+  /** Marked by a harvester as a key insight: the report lists these first. */
+  key: boolean
   promotedBy: string
   promotedAt: number
 }
@@ -93,6 +95,7 @@ export function readEntry(id: string, map: unknown): HarvestEntry | null {
     kind: (map.get('kind') as CardKind | null) ?? null,
     cities: Array.isArray(map.get('cities')) ? (map.get('cities') as string[]) : [],
     levers: Array.isArray(map.get('levers')) ? (map.get('levers') as Lever[]) : [],
+    key: map.get('key') === true,
     promotedBy: get('promotedBy', ''),
     promotedAt: get('promotedAt', 0),
   }

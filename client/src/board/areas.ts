@@ -1,5 +1,5 @@
-import type { BreakoutRound, Card, Story } from '@harvest/shared'
-import { PLENARY_AREA, roomArea, storyArea } from '@harvest/shared'
+import type { AreaSources, Card } from '@harvest/shared'
+import { PLENARY_AREA, areaLabel as sharedAreaLabel, roomArea, storyArea } from '@harvest/shared'
 import { ALL_AREAS } from './cardFilters'
 
 /** One tab of the board: an area with its label and how many cards it holds. */
@@ -9,25 +9,9 @@ export interface AreaTab {
   count: number
 }
 
-/** What names the areas: the storyteller queue and the breakout rounds. */
-export interface AreaSources {
-  stories: readonly Story[]
-  rounds: readonly BreakoutRound[]
-}
-
-/** A person-readable name for an area id: the plenary, a story's city, a breakout room's name. */
-export function areaLabel(area: string, { stories, rounds }: AreaSources): string {
-  if (area === ALL_AREAS) return 'All areas'
-  if (area === PLENARY_AREA) return 'Plenary'
-  const story = stories.find((s) => storyArea(s.id) === area)
-  if (story) return story.title ? `${story.city}: ${story.title}` : story.city
-  if (area.startsWith('story:')) return 'Earlier story'
-  for (const [i, round] of rounds.entries()) {
-    const room = round.rooms.find((r) => roomArea(round.id, r.id) === area)
-    if (room) return rounds.length > 1 ? `${room.name || 'Room'} · round ${i + 1}` : room.name || 'Breakout room'
-  }
-  if (area.startsWith('room:')) return 'Earlier breakout room'
-  return area
+/** A person-readable name for an area id, or "All areas" for the board's first tab. */
+export function areaLabel(area: string, sources: AreaSources): string {
+  return area === ALL_AREAS ? 'All areas' : sharedAreaLabel(area, sources)
 }
 
 /**

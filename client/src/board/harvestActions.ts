@@ -23,7 +23,7 @@ export const harvestActions = {
     const clean = text.trim().slice(0, LIMITS.cardTextMax)
     if (!doc || !clean) return null
     const p = promotion(by)
-    return promote(doc, { id: p.id, source: 'insight', sourceId: '', section, text: clean, kind: null, cities: [], levers: [], promotedBy: by, promotedAt: p.at })
+    return promote(doc, { id: p.id, source: 'insight', sourceId: '', section, text: clean, kind: null, cities: [], levers: [], key: false, promotedBy: by, promotedAt: p.at })
   },
   removeEntry: (id: string) => {
     const doc = currentHarvest()

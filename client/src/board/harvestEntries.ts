@@ -24,6 +24,7 @@ export function entryFromCard(card: Card, p: Promotion): HarvestEntry {
     kind: card.kind,
     cities: card.city ? [card.city] : [],
     levers: [...card.levers],
+    key: false,
     promotedBy: p.by,
     promotedAt: p.at,
   }
@@ -51,6 +52,7 @@ export function entryFromPattern(pattern: Pattern, cards: readonly Card[], p: Pr
     kind,
     cities: patternCities(cards),
     levers: LEVERS.filter((l) => levers.has(l)),
+    key: false,
     promotedBy: p.by,
     promotedAt: p.at,
   }

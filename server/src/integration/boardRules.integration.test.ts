@@ -176,6 +176,7 @@ describe('the harvest document', () => {
     kind: 'insight',
     cities: ['Ghent'],
     levers: ['governance'],
+    key: false,
     promotedBy,
     promotedAt: Date.now(),
   })
