@@ -1,17 +1,15 @@
-import type { ClockCommand, ClockTarget, Role, StoryNotes, StoryStatus } from '@harvest/shared'
-import type { DataOf, PayloadOf } from './socket'
+import type { AckOf, ClientEventName, ClientPayload, ClockCommand, ClockTarget, Role, StoryNotes, StoryStatus } from '@harvest/shared'
 import { send } from './socket'
 import { useNoticeStore } from './stores/useNoticeStore'
 import { useNotesStore } from './stores/useNotesStore'
 
-type EventName = Parameters<typeof send>[0]
 
 /**
  * Sends a command and tells the person when the server refuses it. Resolves with `{ data }` on
  * success (data itself is often null), or null on failure, after showing the notice. Results
  * arrive as broadcasts too, so callers rarely need the data.
  */
-async function act<E extends EventName>(event: E, payload: PayloadOf<E>): Promise<{ data: DataOf<E> } | null> {
+async function act<E extends ClientEventName>(event: E, payload: ClientPayload<E>): Promise<{ data: AckOf<E> } | null> {
   const reply = await send(event, payload)
   if (reply.ok) return { data: reply.data }
   useNoticeStore.getState().show('error', reply.message || 'the server refused that')
@@ -30,16 +28,16 @@ export const drive = {
 export const agenda = {
   add: (afterId: string | null) =>
     act('agenda:add', { title: 'New item', phase: 'none', kind: 'plenary', plannedMinutes: 10, prompt: '', afterId }),
-  update: (patch: PayloadOf<'agenda:update'>) => act('agenda:update', patch),
+  update: (patch: ClientPayload<'agenda:update'>) => act('agenda:update', patch),
   remove: (id: string) => act('agenda:remove', { id }),
   move: (id: string, toIndex: number) => act('agenda:move', { id, toIndex }),
-  settings: (patch: PayloadOf<'settings:update'>) => act('settings:update', patch),
+  settings: (patch: ClientPayload<'settings:update'>) => act('settings:update', patch),
 }
 
 /** Building the storyteller queue. */
 export const stories = {
-  add: (story: PayloadOf<'story:add'>) => act('story:add', story),
-  update: (patch: PayloadOf<'story:update'>) => act('story:update', patch),
+  add: (story: ClientPayload<'story:add'>) => act('story:add', story),
+  update: (patch: ClientPayload<'story:update'>) => act('story:update', patch),
   remove: (id: string) => act('story:remove', { id }),
   move: (id: string, toIndex: number) => act('story:move', { id, toIndex }),
   volunteer: (title: string) => act('story:volunteer', { title }),

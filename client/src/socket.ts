@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client'
-import type { Ack, ClientToServerEvents, ServerToClientEvents, SessionState } from '@harvest/shared'
+import type { Ack, AckOf, ClientEventName, ClientPayload, ClientToServerEvents, ServerToClientEvents, SessionState } from '@harvest/shared'
 import { useBoardSessionStore } from './stores/useBoardSessionStore'
 import { useBreakoutStore } from './stores/useBreakoutStore'
 import { useControlStore } from './stores/useControlStore'
@@ -9,11 +9,6 @@ import { useTimeStore } from './stores/useTimeStore'
 import { measureOffset } from './time/measureOffset'
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>
-type EventName = keyof ClientToServerEvents
-/** The payload a client event takes. */
-export type PayloadOf<E extends EventName> = Parameters<ClientToServerEvents[E]>[0]
-/** What a client event's acknowledgement carries on success. */
-export type DataOf<E extends EventName> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0] extends Ack<infer T> ? T : never
 
 const ACK_TIMEOUT_MS = 5000
 /** Clocks drift apart slowly; a fresh measurement now and then keeps screens within 250 ms. */
@@ -125,13 +120,13 @@ export async function resync(): Promise<void> {
  * Sends one client event and waits for its acknowledgement. Never queues while offline:
  * a clock command replayed minutes later would do the wrong thing.
  */
-export async function send<E extends EventName>(event: E, payload: PayloadOf<E>): Promise<Ack<DataOf<E>>> {
+export async function send<E extends ClientEventName>(event: E, payload: ClientPayload<E>): Promise<Ack<AckOf<E>>> {
   const s = socket
   if (!s?.connected) return { ok: false, error: 'internal', message: 'you are offline: try again when the connection is back' }
   try {
     // socket.io's typings cannot follow a generic event name; the contract types the result.
     const timed = s.timeout(ACK_TIMEOUT_MS) as unknown as { emitWithAck(event: string, payload: unknown): Promise<unknown> }
-    return (await timed.emitWithAck(event, payload)) as Ack<DataOf<E>>
+    return (await timed.emitWithAck(event, payload)) as Ack<AckOf<E>>
   } catch {
     return { ok: false, error: 'internal', message: 'the server did not answer in time; try again' }
   }
@@ -170,13 +165,13 @@ function listenBoard(s: ClientSocket): void {
 
 /** Requests of the board that the server decides; board/boardCommands.ts wraps them for the UI. */
 export const boardRequests = {
-  saveDraft: (draft: PayloadOf<'draft:save'>) => send('draft:save', draft),
+  saveDraft: (draft: ClientPayload<'draft:save'>) => send('draft:save', draft),
   deleteDraft: (id: string) => send('draft:delete', { id }),
   listDrafts: () => send('drafts:list', {}),
   revealDrafts: () => send('drafts:reveal', {}),
-  setMode: (mode: PayloadOf<'board:mode'>) => send('board:mode', mode),
+  setMode: (mode: ClientPayload<'board:mode'>) => send('board:mode', mode),
   follow: (area: string | null) => send('follow:set', { area }),
-  openVote: (vote: PayloadOf<'vote:open'>) => send('vote:open', vote),
+  openVote: (vote: ClientPayload<'vote:open'>) => send('vote:open', vote),
   castVote: (cardId: string, delta: 1 | -1) => send('vote:cast', { cardId, delta }),
   closeVote: () => send('vote:close', {}),
   listSnapshots: () => send('snapshots:list', {}),

@@ -16,7 +16,7 @@ describe('harvest entries', () => {
     const card = makeCard({ id: 'c1', text: 'Hubs work', kind: 'idea', city: 'Galway', levers: ['finance'] })
     expect(entryFromCard(card, p)).toEqual({
       id: 'e1', source: 'card', sourceId: 'c1', section: 'now_what', text: 'Hubs work', kind: 'idea',
-      cities: ['Galway'], levers: ['finance'], promotedBy: 'Hana', promotedAt: 100,
+      cities: ['Galway'], levers: ['finance'], key: false, promotedBy: 'Hana', promotedAt: 100,
     })
   })
 

@@ -1,32 +1,30 @@
-import type { Ack } from '@harvest/shared'
-import type { DataOf, PayloadOf } from '../socket'
+import type { Ack, AckOf, ClientEventName, ClientPayload } from '@harvest/shared'
 import { send } from '../socket'
 import { useNoticeStore } from '../stores/useNoticeStore'
 
-type EventName = Parameters<typeof send>[0]
 
 /**
  * Sends a command; on refusal shows the server's words and resolves with undefined. (Many
  * commands acknowledge success with null, so null cannot also mean "refused".)
  */
-async function act<E extends EventName>(event: E, payload: PayloadOf<E>): Promise<DataOf<E> | undefined> {
-  const reply: Ack<DataOf<E>> = await send(event, payload)
+async function act<E extends ClientEventName>(event: E, payload: ClientPayload<E>): Promise<AckOf<E> | undefined> {
+  const reply: Ack<AckOf<E>> = await send(event, payload)
   if (reply.ok) return reply.data
   useNoticeStore.getState().show('error', reply.message || 'the server refused that')
   return undefined
 }
 
 /** Sends a command and resolves with the server's refusal message, or null when it was done. */
-async function attempt<E extends EventName>(event: E, payload: PayloadOf<E>): Promise<string | null> {
+async function attempt<E extends ClientEventName>(event: E, payload: ClientPayload<E>): Promise<string | null> {
   const reply = await send(event, payload)
   return reply.ok ? null : reply.message || 'the server refused that'
 }
 
 /** Facilitators: setting up rounds and rooms, then running them. */
 export const rounds = {
-  create: (payload: PayloadOf<'round:create'>) => act('round:create', payload),
-  spread: (payload: PayloadOf<'round:spread'>) => act('round:spread', payload),
-  assign: (roundId: string, groups: PayloadOf<'round:assign'>['groups']) => act('round:assign', { roundId, groups }),
+  create: (payload: ClientPayload<'round:create'>) => act('round:create', payload),
+  spread: (payload: ClientPayload<'round:spread'>) => act('round:spread', payload),
+  assign: (roundId: string, groups: ClientPayload<'round:assign'>['groups']) => act('round:assign', { roundId, groups }),
   plan: (roundId: string, planned: Record<string, string>) => act('round:plan', { roundId, planned }),
   reuse: (roundId: string, fromRoundId: string) => act('round:reuse', { roundId, fromRoundId }),
   open: (roundId: string) => act('round:open', { roundId }),
@@ -41,8 +39,8 @@ export const rounds = {
 /** Rooms: edited by facilitators; joined, left and called from by participants. */
 export const rooms = {
   /** Resolves with the refusal message (shown in the form) or null. */
-  add: (payload: PayloadOf<'room:add'>) => attempt('room:add', payload),
-  update: (payload: PayloadOf<'room:update'>) => attempt('room:update', payload),
+  add: (payload: ClientPayload<'room:add'>) => attempt('room:add', payload),
+  update: (payload: ClientPayload<'room:update'>) => attempt('room:update', payload),
   remove: (roundId: string, roomId: string) => act('room:remove', { roundId, roomId }),
   move: (roundId: string, memberId: string, roomId: string | null) => act('room:move', { roundId, memberId, roomId }),
   join: (roundId: string, roomId: string) => act('room:join', { roundId, roomId }),

@@ -1,15 +1,13 @@
 import type { ClientPayload, ControlState, Identity } from '@harvest/shared'
-import { applyClockCommand, can } from '@harvest/shared'
+import { applyClockCommand } from '@harvest/shared'
 import { Refusal, mustFind } from './Refusal'
 
 /**
- * Driving the session (agenda, clocks, storytelling) needs the facilitator role and the lead.
- * With no lead yet, the first facilitator who drives takes it, so a session never stalls.
+ * Driving the session (agenda, clocks, storytelling) needs the lead, besides the role the socket
+ * wrapper checked. With no lead yet, the first facilitator who drives takes it, so a session never stalls.
  */
-export function assertCanDrive(control: ControlState, identity: Identity): void {
-  if (!can(identity.role, 'session:drive') || identity.kind !== 'member') {
-    throw new Refusal('forbidden', 'only a facilitator can run the agenda and the clocks')
-  }
+export function assertHoldsLead(control: ControlState, identity: Identity): void {
+  if (identity.kind !== 'member') throw new Refusal('forbidden', 'only a facilitator can run the agenda and the clocks')
   if (control.leadId === null) control.leadId = identity.member.id
   if (control.leadId !== identity.member.id) {
     throw new Refusal('forbidden', 'another facilitator has the lead: ask them to hand it over, or take the lead')

@@ -1,11 +1,8 @@
-import { can } from '@harvest/shared'
 import { Refusal } from '../control/Refusal'
 import type { Handler } from '../realtime/handler'
 import { sessionSockets } from '../realtime/sessionPeople'
 import { authorKeyFor } from '../sessions/authorKey'
 import { controlHandler } from './controlHandler'
-
-const moderate = { action: 'board:moderate' } as const
 
 /**
  * Private writing and anonymous cards. Switching anonymity changes what everyone writes as
@@ -14,7 +11,7 @@ const moderate = { action: 'board:moderate' } as const
 export const boardMode: Handler<'board:mode'> = {
   event: 'board:mode',
   async run(ctx, socket, patch) {
-    const result = await controlHandler('board:mode', moderate, ({ state }, input) => {
+    const result = await controlHandler('board:mode', ({ state }, input) => {
       state.boardMode = { ...state.boardMode, ...input }
       return null
     }).run(ctx, socket, patch)
@@ -35,8 +32,8 @@ export const boardMode: Handler<'board:mode'> = {
 }
 
 /** "Follow me": everyone's board view follows this area until they step away. */
-export const followSet = controlHandler('follow:set', moderate, ({ state }, { area }, { identity }) => {
-  if (identity.kind !== 'member' || !can(identity.role, 'board:moderate')) throw new Refusal('forbidden', 'only a facilitator can lead the view')
+export const followSet = controlHandler('follow:set', ({ state }, { area }, { identity }) => {
+  if (identity.kind !== 'member') throw new Refusal('forbidden', 'only a facilitator can lead the view')
   state.boardMode = { ...state.boardMode, follow: area === null ? null : { area, by: identity.member.id } }
   return null
 })

@@ -6,24 +6,22 @@ import { addRoom, assertNotClosed, findRound, placeIn } from '../breakouts/round
 import { Refusal, mustFind } from '../control/Refusal'
 import type { Handler } from '../realtime/handler'
 import { findSessionMember } from '../realtime/sessionPeople'
-import { assertCan, controlHandler } from './controlHandler'
+import { controlHandler } from './controlHandler'
 
-const manage = { action: 'breakouts:manage' } as const
-
-export const roomAdd = controlHandler('room:add', manage, ({ state }, { roundId, ...input }, { now }) => {
+export const roomAdd = controlHandler('room:add', ({ state }, { roundId, ...input }, { now }) => {
   const round = findRound(state, roundId)
   assertNotClosed(round, now)
   return { id: addRoom(round, input).id }
 })
 
-export const roomUpdate = controlHandler('room:update', manage, ({ state }, { roundId, roomId, ...patch }) => {
+export const roomUpdate = controlHandler('room:update', ({ state }, { roundId, roomId, ...patch }) => {
   const room = mustFind(findRound(state, roundId).rooms, roomId, 'room')
   Object.assign(room, Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)))
   return null
 })
 
 /** Removes a room; its people become unassigned and are offered another. */
-export const roomRemove = controlHandler('room:remove', manage, ({ state }, { roundId, roomId }) => {
+export const roomRemove = controlHandler('room:remove', ({ state }, { roundId, roomId }) => {
   const round = findRound(state, roundId)
   const room = mustFind(round.rooms, roomId, 'room')
   round.rooms = round.rooms.filter((r) => r !== room)
@@ -41,7 +39,6 @@ export const roomJoin: Handler<'room:join'> = {
   event: 'room:join',
   async run(ctx, socket, { roundId, roomId }) {
     const identity = socket.data.identity
-    assertCan(identity, 'breakouts:join', 'your role does not join breakout rooms')
     const me = member(identity)
     const { round, changed } = await ctx.control.update(
       me.sessionId,
@@ -82,7 +79,6 @@ export const roomMove: Handler<'room:move'> = {
   event: 'room:move',
   async run(ctx, socket, { roundId, memberId, roomId }) {
     const identity = socket.data.identity
-    assertCan(identity, 'breakouts:manage', 'only a facilitator can move people between rooms')
     await findSessionMember(ctx, identity.sessionId, memberId)
     const { round, changed } = await ctx.control.update(
       identity.sessionId,
@@ -100,7 +96,7 @@ export const roomMove: Handler<'room:move'> = {
 }
 
 /** A participant calls for a facilitator to come to their room (or cancels the call). */
-export const roomHelp = controlHandler('room:help', { action: 'session:read' }, ({ state }, { roundId, on, roomId }, { identity, now }) => {
+export const roomHelp = controlHandler('room:help', ({ state }, { roundId, on, roomId }, { identity, now }) => {
   const me = member(identity)
   const round = findRound(state, roundId)
   const manager = can(identity.role, 'breakouts:manage')
@@ -111,7 +107,7 @@ export const roomHelp = controlHandler('room:help', { action: 'session:read' }, 
   return null
 })
 
-export const topicPropose = controlHandler('topic:propose', { action: 'topics:propose' }, ({ state }, { roundId, title, line }, { identity, now }) => {
+export const topicPropose = controlHandler('topic:propose', ({ state }, { roundId, title, line }, { identity, now }) => {
   const me = member(identity)
   const round = findRound(state, roundId)
   assertNotClosed(round, now)
@@ -122,7 +118,7 @@ export const topicPropose = controlHandler('topic:propose', { action: 'topics:pr
   return { id: topic.id }
 })
 
-export const topicInterest = controlHandler('topic:interest', { action: 'topics:propose' }, ({ state }, { roundId, topicId, interested }, { identity, now }) => {
+export const topicInterest = controlHandler('topic:interest', ({ state }, { roundId, topicId, interested }, { identity, now }) => {
   const me = member(identity)
   const round = findRound(state, roundId)
   assertNotClosed(round, now)
@@ -133,7 +129,7 @@ export const topicInterest = controlHandler('topic:interest', { action: 'topics:
 })
 
 /** Opens a topic as a room with a host: the facilitator, or its proposer when the round allows it. */
-export const topicOpen = controlHandler('topic:open', { action: 'topics:propose' }, ({ state }, { roundId, topicId, hostId, capacity }, { identity, now }) => {
+export const topicOpen = controlHandler('topic:open', ({ state }, { roundId, topicId, hostId, capacity }, { identity, now }) => {
   const me = member(identity)
   const round = findRound(state, roundId)
   assertNotClosed(round, now)

@@ -6,18 +6,15 @@ import {
 import { Refusal, mustFind } from '../control/Refusal'
 import type { Handler } from '../realtime/handler'
 import { presentMembers } from '../sessions/sessionState'
-import { assertCan, controlHandler } from './controlHandler'
+import { controlHandler } from './controlHandler'
 
-const manage = { action: 'breakouts:manage' } as const
-
-export const roundCreate = controlHandler('round:create', manage, ({ state }, input) => ({ id: createRound(state, input).id }))
+export const roundCreate = controlHandler('round:create', ({ state }, input) => ({ id: createRound(state, input).id }))
 
 /** A proposal over the participants present now; nothing changes until the facilitator assigns it. */
 export const roundSpread: Handler<'round:spread'> = {
   event: 'round:spread',
   async run(ctx, socket, { roundId, seed, ...options }) {
     const identity = socket.data.identity
-    assertCan(identity, 'breakouts:manage', 'only a facilitator can spread people over rooms')
     findRound((await ctx.control.read(identity.sessionId)).state, roundId)
     const people = (await presentMembers(ctx, identity.sessionId)).filter((m) => m.online && m.role === 'participant')
     return { ok: true, data: { groups: spread(people, options, seed ?? ctx.now()) } }
@@ -28,7 +25,6 @@ export const roundAssign: Handler<'round:assign'> = {
   event: 'round:assign',
   async run(ctx, socket, { roundId, groups }) {
     const identity = socket.data.identity
-    assertCan(identity, 'breakouts:manage', 'only a facilitator can assign rooms')
     const known = new Set((await ctx.storage.listMembers(identity.sessionId)).map((m) => m.id))
     const everyone = groups.flatMap((g) => g.memberIds)
     const missing = everyone.filter((id) => !known.has(id))
@@ -51,7 +47,7 @@ export const roundAssign: Handler<'round:assign'> = {
 
 const emptyRoom = (name: string) => ({ name, topic: '', link: null, capacity: null, hostId: null, harvesterId: null })
 
-export const roundPlan = controlHandler('round:plan', manage, ({ state }, { roundId, planned }) => {
+export const roundPlan = controlHandler('round:plan', ({ state }, { roundId, planned }) => {
   const round = findRound(state, roundId)
   for (const roomId of Object.values(planned)) mustFind(round.rooms, roomId, 'room')
   round.planned = planned
@@ -63,7 +59,6 @@ export const roundOpen: Handler<'round:open'> = {
   event: 'round:open',
   async run(ctx, socket, { roundId }) {
     const identity = socket.data.identity
-    assertCan(identity, 'breakouts:manage', 'only a facilitator can open breakout rooms')
     const present = (await presentMembers(ctx, identity.sessionId)).filter((m) => m.online)
     await ctx.control.update(identity.sessionId, ({ state }) => {
       const round = findRound(state, roundId)
@@ -79,30 +74,30 @@ export const roundOpen: Handler<'round:open'> = {
   },
 }
 
-export const roundClose = controlHandler('round:close', manage, ({ state }, { roundId, countdownSeconds }, { now }) => {
+export const roundClose = controlHandler('round:close', ({ state }, { roundId, countdownSeconds }, { now }) => {
   closeRound(findRound(state, roundId), countdownSeconds, now)
   return null
 })
 
-export const roundExtend = controlHandler('round:extend', manage, ({ state }, { roundId, roomId, deltaMs }, { now }) => {
+export const roundExtend = controlHandler('round:extend', ({ state }, { roundId, roomId, deltaMs }, { now }) => {
   extendRound(state, findRound(state, roundId), roomId, deltaMs, now)
   return null
 })
 
-export const roundWarn = controlHandler('round:warn', manage, ({ state }, { roundId }, { now }) => {
+export const roundWarn = controlHandler('round:warn', ({ state }, { roundId }, { now }) => {
   const round = findRound(state, roundId)
   if (roundPhase(round, now) !== 'open') throw new Refusal('conflict', 'the round is not running')
   round.warnedAt = now
   return null
 })
 
-export const roundBroadcast = controlHandler('round:broadcast', manage, ({ state }, { roundId, text }, { now }) => {
+export const roundBroadcast = controlHandler('round:broadcast', ({ state }, { roundId, text }, { now }) => {
   const round = findRound(state, roundId)
   round.banner = text ? { id: `${now}`, text, at: now } : null
   return null
 })
 
-export const roundReuse = controlHandler('round:reuse', manage, ({ state }, { roundId, fromRoundId }) => {
+export const roundReuse = controlHandler('round:reuse', ({ state }, { roundId, fromRoundId }) => {
   reuseGroups(findRound(state, roundId), findRound(state, fromRoundId))
   return null
 })

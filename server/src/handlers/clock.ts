@@ -1,12 +1,15 @@
 import { commandClock } from '../control/clockOps'
 import type { Handler } from '../realtime/handler'
-import { controlHandler } from './controlHandler'
+import { controlHandler, driving } from './controlHandler'
 
 /** Start, pause, adjust, set or reset the clock of an agenda item or a story. */
-export const clockCommand = controlHandler('clock:command', 'drive', ({ state }, input, { now }) => {
-  commandClock(state, input, now)
-  return null
-})
+export const clockCommand = controlHandler(
+  'clock:command',
+  driving(({ state }, input, { now }) => {
+    commandClock(state, input, now)
+    return null
+  }),
+)
 
 /** Answers with the server's time, so the client can measure its clock's offset. */
 export const timeSync: Handler<'time:sync'> = {

@@ -1,9 +1,7 @@
-import type { Action, ClientEventName, ClientPayload, Identity } from '@harvest/shared'
-import { can } from '@harvest/shared'
-import { assertCanDrive } from '../control/clockOps'
-import { Refusal } from '../control/Refusal'
+import type { AckOf, ClientEventName, ClientPayload, Identity } from '@harvest/shared'
+import { assertHoldsLead } from '../control/clockOps'
 import type { ControlRecord } from '../storage/Storage'
-import type { AckData, Handler } from '../realtime/handler'
+import type { Handler } from '../realtime/handler'
 
 /** Who acts, and the server's time of the action. */
 export interface Actor {
@@ -11,33 +9,28 @@ export interface Actor {
   now: number
 }
 
-/** Which rule guards a control event: a permission from the table, or driving (role plus lead). */
-export type ControlRule = { action: Action } | 'drive'
-
-/** Refuses unless the actor's role may perform the action. */
-export function assertCan(identity: Identity, action: Action, message: string): void {
-  if (!can(identity.role, action)) throw new Refusal('forbidden', message)
-}
+/** A change of session control: works on a copy of the record and returns the acknowledgement's data. */
+export type ControlChange<E extends ClientEventName> = (draft: ControlRecord, input: ClientPayload<E>, actor: Actor) => AckOf<E>
 
 /**
- * A handler that changes session control: it checks the rule against the current state, then
- * applies `change` to a copy that is saved and broadcast only if nothing was refused.
+ * A handler that changes session control (the wrapper has checked the role): `change` applies
+ * to a copy that is saved and broadcast only if nothing was refused.
  */
-export function controlHandler<E extends ClientEventName>(
-  event: E,
-  rule: ControlRule,
-  change: (draft: ControlRecord, input: ClientPayload<E>, actor: Actor) => AckData<E>,
-): Handler<E> {
+export function controlHandler<E extends ClientEventName>(event: E, change: ControlChange<E>): Handler<E> {
   return {
     event,
     async run(ctx, socket, input) {
       const identity = socket.data.identity
-      const data = await ctx.control.update(identity.sessionId, (draft) => {
-        if (rule === 'drive') assertCanDrive(draft.state, identity)
-        else assertCan(identity, rule.action, 'your role does not allow this')
-        return change(draft, input, { identity, now: ctx.now() })
-      })
+      const data = await ctx.control.update(identity.sessionId, (draft) => change(draft, input, { identity, now: ctx.now() }))
       return { ok: true, data }
     },
+  }
+}
+
+/** Driving the agenda, the clocks and the storytelling also needs the lead, checked against the state being changed. */
+export function driving<E extends ClientEventName>(change: ControlChange<E>): ControlChange<E> {
+  return (draft, input, actor) => {
+    assertHoldsLead(draft.state, actor.identity)
+    return change(draft, input, actor)
   }
 }

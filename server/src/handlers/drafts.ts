@@ -1,17 +1,17 @@
 import { v4 as uuid } from 'uuid'
 import type { Draft, Identity } from '@harvest/shared'
-import { addCard, can } from '@harvest/shared'
+import { addCard } from '@harvest/shared'
 import { SERVER_ORIGIN, withBoard } from '../boardSession/liveBoard'
 import { Refusal } from '../control/Refusal'
 import { memberPrincipal } from '../realtime/Connections'
 import type { Handler } from '../realtime/handler'
 import { authorKeyFor } from '../sessions/authorKey'
-import { assertCan } from './controlHandler'
 
 const DRAFTS_PER_PERSON = 200
 
+/** The member writing; the wrapper checked the role, and a guest without a name has no drafts. */
 function writer(identity: Identity) {
-  if (identity.kind !== 'member' || !can(identity.role, 'board:write')) throw new Refusal('forbidden', 'your role cannot write cards')
+  if (identity.kind !== 'member') throw new Refusal('forbidden', 'your role cannot write cards')
   return identity.member
 }
 
@@ -70,7 +70,6 @@ export const draftsReveal: Handler<'drafts:reveal'> = {
   event: 'drafts:reveal',
   async run(ctx, socket) {
     const identity = socket.data.identity
-    assertCan(identity, 'board:moderate', 'only a facilitator can reveal the private cards')
     const members = new Map((await ctx.storage.listMembers(identity.sessionId)).map((m) => [m.id, m]))
     const secret = await ctx.secret()
     const revealed = await ctx.control.update(identity.sessionId, (record) => {

@@ -161,3 +161,26 @@ describe('a flood of events', () => {
     await waitFor(async () => (await request(patSocket.socket, 'session:sync', {})).ok, 5_000, 'served again after a pause')
   })
 })
+
+describe('the acknowledgement callback', () => {
+  /** Emits with any arguments and resolves with what the server acknowledged (or fails after a while). */
+  const emitRaw = (socket: TestSocket['socket'], event: string, ...args: unknown[]) =>
+    new Promise<unknown>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no acknowledgement of ${event}`)), 2_000)
+      ;(socket as unknown as { emit(event: string, ...args: unknown[]): void }).emit(event, ...args, (reply: unknown) => {
+        clearTimeout(timer)
+        resolve(reply)
+      })
+    })
+
+  it('is answered when it is the only argument: the missing payload is refused as invalid', async () => {
+    const { patSocket } = await sessionWithPat()
+    expect(await emitRaw(patSocket.socket, 'session:sync')).toMatchObject({ ok: false, error: 'invalid' })
+  })
+
+  it('is answered when something extra comes before it: the first argument is the payload', async () => {
+    const { patSocket } = await sessionWithPat()
+    expect(await emitRaw(patSocket.socket, 'session:sync', {}, 'extra')).toMatchObject({ ok: true, data: { you: patSocket.welcome.you } })
+    expect(await emitRaw(patSocket.socket, 'agenda:remove', { id: 'x' }, 1, 2)).toMatchObject({ ok: false, error: 'forbidden' })
+  })
+})

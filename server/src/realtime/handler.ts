@@ -1,31 +1,48 @@
-import type { Ack, ClientEventName, ClientPayload, ClientToServerEvents } from '@harvest/shared'
-import { clientEventSchemas, describeIssues } from '@harvest/shared'
+import type { Ack, AckOf, ClientEventName, ClientPayload, EventDefinition } from '@harvest/shared'
+import { DEFAULT_DENIED, can, clientEvents, describeIssues } from '@harvest/shared'
 import { Refusal } from '../control/Refusal'
 import type { IoSocket, ServerContext } from './context'
 import type { RateLimit } from './RateLimit'
 
-/** The result type a client event acknowledges with. */
-export type AckData<E extends ClientEventName> =
-  Parameters<ClientToServerEvents[E]>[1] extends (response: Ack<infer T>) => void ? T : never
-
-/** One socket event: the wrapper validates it; `run` checks the role, changes state and broadcasts. */
+/**
+ * One socket event: the wrapper validates it and checks the permission its definition needs;
+ * `run` checks what depends on the state (the lead, ownership), changes state and broadcasts.
+ */
 export interface Handler<E extends ClientEventName> {
   event: E
-  run(ctx: ServerContext, socket: IoSocket, input: ClientPayload<E>): Promise<Ack<AckData<E>>>
+  run(ctx: ServerContext, socket: IoSocket, input: ClientPayload<E>): Promise<Ack<AckOf<E>>>
 }
 
 type LooseSocket = { on(event: string, listener: (...args: unknown[]) => void): void }
+type Reply = (response: Ack<unknown>) => void
 
 /**
- * Binds a handler to a socket. Whatever arrives (wrong shape, no callback, a throwing handler)
- * the server stays up and the sender gets an acknowledgement it can show.
+ * The payload and the acknowledgement callback of what a client sent. The callback is the last
+ * argument whatever comes before it, as socket.io passes it: a client that sent only a callback,
+ * or something extra before it, still gets an answer.
+ */
+export function readArguments(args: readonly unknown[]): { raw: unknown; reply: Reply } {
+  const last = args.at(-1)
+  const reply = typeof last === 'function' ? (last as Reply) : () => {}
+  const raw = typeof args[0] === 'function' ? undefined : args[0]
+  return { raw, reply }
+}
+
+/**
+ * Binds a handler to a socket: rate limit, then the payload's schema, then the permission its
+ * definition needs. Whatever arrives (wrong shape, no callback, a throwing handler) the server
+ * stays up and the sender gets an acknowledgement it can show.
  */
 export function register<E extends ClientEventName>(ctx: ServerContext, socket: IoSocket, handler: Handler<E>, limit: RateLimit): void {
-  ;(socket as unknown as LooseSocket).on(handler.event, async (raw, ack) => {
-    const reply = typeof ack === 'function' ? (ack as (response: Ack<unknown>) => void) : () => {}
+  const definition = clientEvents[handler.event]
+  ;(socket as unknown as LooseSocket).on(handler.event, async (...args) => {
+    const { raw, reply } = readArguments(args)
     if (!limit.take()) return reply({ ok: false, error: 'rate_limited', message: 'too many requests at once: wait a moment and try again' })
-    const input = clientEventSchemas[handler.event].safeParse(raw)
+    const input = definition.input.safeParse(raw)
     if (!input.success) return reply({ ok: false, error: 'invalid', message: describeIssues(input.error) })
+    if (!can(socket.data.identity.role, definition.needs)) {
+      return reply({ ok: false, error: 'forbidden', message: (definition as EventDefinition).denied ?? DEFAULT_DENIED })
+    }
     try {
       reply(await handler.run(ctx, socket, input.data as ClientPayload<E>))
     } catch (error) {

@@ -2,7 +2,7 @@ import { io, type Socket } from 'socket.io-client'
 import { WebsocketProvider } from 'y-websocket'
 import WS from 'ws'
 import * as Y from 'yjs'
-import type { Ack, ClientToServerEvents, PresentMember, ServerToClientEvents, SessionState } from '@harvest/shared'
+import type { Ack, AckOf, ClientEventName, ClientToServerEvents, PresentMember, ServerToClientEvents, SessionState } from '@harvest/shared'
 import { BOARD_PATH } from '@harvest/shared'
 import { track } from './cleanup'
 import { waitFor } from './waitFor'
@@ -141,7 +141,7 @@ export interface RawBoardSocket {
 }
 
 /** Sends an event and resolves with the server's acknowledgement (fails after `timeoutMs`). */
-export function request<E extends keyof ClientToServerEvents>(
+export function request<E extends ClientEventName>(
   socket: ClientSocket,
   event: E,
   payload: unknown,
@@ -150,6 +150,3 @@ export function request<E extends keyof ClientToServerEvents>(
   const loose = socket as unknown as { timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<unknown> } }
   return loose.timeout(timeoutMs).emitWithAck(event, payload) as Promise<Ack<AckOf<E>>>
 }
-
-type AckOf<E extends keyof ClientToServerEvents> =
-  Parameters<ClientToServerEvents[E]>[1] extends (response: Ack<infer T>) => void ? T : never

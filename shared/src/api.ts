@@ -1,0 +1,37 @@
+import type { ErrorCode } from './events/ack'
+import type { Role } from './roles'
+import type { Invite, Member, SessionInfo } from './session'
+
+/** Answer of GET /api/invites/:token. */
+export interface InviteInfo {
+  session: SessionInfo
+  role: Role
+}
+
+/** Answer of POST /api/join and POST /api/sessions. */
+export interface JoinResult {
+  session: SessionInfo
+  member: Member
+  /** Personal secret that identifies this member on later connections. */
+  memberToken: string
+}
+
+/** Answer of POST /api/sessions: the creator's membership and one link per role. */
+export interface CreateSessionResult extends JoinResult {
+  invites: Invite[]
+}
+
+/** Answer of GET /api/demo: the demo session and its invitation links, for trying the tool. */
+export interface DemoInfo {
+  session: SessionInfo
+  invites: Invite[]
+}
+
+/** Error body of every refused HTTP request. */
+export interface HttpError {
+  error: ErrorCode
+  message: string
+}
+
+/** Browser path of an invitation link. */
+export const inviteLinkPath = (token: string) => `/join/${token}`

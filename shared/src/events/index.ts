@@ -1,0 +1,4 @@
+export * from './ack'
+export * from './define'
+export * from './clientEvents'
+export * from './serverEvents'

@@ -1,0 +1,49 @@
+import type { ControlState } from '../control'
+import type { Draft, VoteView } from '../boardSession'
+import type { Role } from '../roles'
+import type { Invite, PresentMember, SessionInfo } from '../session'
+import type { StoryNotes } from '../story'
+
+/** Everything a client needs to render a session; sent on connect and on request. */
+export interface SessionState {
+  session: SessionInfo
+  members: PresentMember[]
+  you: {
+    role: Role
+    memberId: string | null
+    /** What this person writes as a card's authorId: their member id, or an opaque key when authors are hidden. */
+    authorKey: string | null
+  }
+  /** Only facilitators receive the invitation links. */
+  invites: Invite[] | null
+  control: ControlState
+  /** The server's clock when this state was sent, for a first estimate of the offset. */
+  serverNow: number
+  /** The dot vote as this person sees it, if one was opened. */
+  vote: VoteView | null
+}
+
+/** Events the server broadcasts. */
+export interface ServerToClientEvents {
+  'session:state': (state: SessionState) => void
+  'members:changed': (members: PresentMember[]) => void
+  /** The agenda, stories, clocks or lead changed. */
+  'control:state': (control: ControlState, serverNow: number) => void
+  /** A story's prepared notes changed; sent only to its storyteller and those who may read notes. */
+  'notes:changed': (storyId: string, notes: StoryNotes) => void
+  /** An invitation link was rotated; sent only to those who may see the links. */
+  'invites:changed': (invites: Invite[]) => void
+  /** This connection's role changed (a facilitator changed it). */
+  'you:changed': (you: SessionState['you']) => void
+  /** This person was removed from the session; the connection closes next. */
+  'session:removed': (message: string) => void
+  /** The dot vote changed, as this person may see it. */
+  'vote:state': (vote: VoteView | null) => void
+  /** This person's private drafts changed (e.g. revealed onto the board). */
+  'drafts:changed': (drafts: Draft[]) => void
+  /**
+   * Who is in which room changed. Sent instead of the whole control state, because in a large
+   * open-space round people move all the time and only these rooms changed.
+   */
+  'rooms:members': (roundId: string, rooms: { roomId: string; memberIds: string[] }[]) => void
+}
