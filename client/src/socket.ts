@@ -3,6 +3,7 @@ import type { Ack, AckOf, ClientEventName, ClientPayload, ClientToServerEvents, 
 import { useBoardSessionStore } from './stores/useBoardSessionStore'
 import { useBreakoutStore } from './stores/useBreakoutStore'
 import { useControlStore } from './stores/useControlStore'
+import { useNoticeStore } from './stores/useNoticeStore'
 import { useNotesStore } from './stores/useNotesStore'
 import { useSessionStore } from './stores/useSessionStore'
 import { useTimeStore } from './stores/useTimeStore'
@@ -17,19 +18,22 @@ const REMEASURE_MS = 5 * 60_000
 let socket: ClientSocket | null = null
 let teardown: (() => void) | null = null
 
+const session = () => useSessionStore.getState()
+const board = () => useBoardSessionStore.getState()
+
 /**
  * The only module that touches socket.io: it connects with the session token, registers every
  * listener and writes what arrives into the stores.
  */
 export function connectSession(token: string): void {
   disconnectSession()
-  useSessionStore.getState().reset()
+  session().reset()
   useControlStore.getState().reset()
   useNotesStore.getState().reset()
   useBreakoutStore.getState().reset()
+  board().reset()
   const s: ClientSocket = io({ auth: { token }, transports: ['websocket', 'polling'] })
   socket = s
-  const session = () => useSessionStore.getState()
 
   s.on('connect', () => {
     session().setStatus('online')
@@ -62,7 +66,16 @@ export function connectSession(token: string): void {
     void resync()
   })
   s.on('session:removed', (message) => session().setStatus('refused', message))
-  listenBoard(s)
+  s.on('vote:state', (vote) => board().setVote(vote))
+  s.on('drafts:changed', (drafts) => board().setDrafts(drafts))
+
+  // Toggling anonymity changes the key this person writes under (the server sends 'you:changed');
+  // cards written under every earlier key stay theirs.
+  const rememberKeys = () => {
+    const you = session().state?.you
+    if (you) board().rememberKeys([you.memberId, you.authorKey])
+  }
+  const stopRemembering = useSessionStore.subscribe(rememberKeys)
 
   // A laptop waking from sleep: its clock may have jumped and events may have been missed.
   const onVisible = () => {
@@ -78,6 +91,7 @@ export function connectSession(token: string): void {
   window.addEventListener('offline', onOffline)
   window.addEventListener('online', onOnline)
   teardown = () => {
+    stopRemembering()
     clearInterval(remeasure)
     document.removeEventListener('visibilitychange', onVisible)
     window.removeEventListener('offline', onOffline)
@@ -92,18 +106,21 @@ export function disconnectSession(): void {
   socket = null
 }
 
-function applyState(state: SessionState): void {
-  useSessionStore.getState().setState(state)
-  useBreakoutStore.getState().setRounds(state.control.rounds)
-  useControlStore.getState().setControl(state.control)
+/** A whole state: each part goes to the one store that owns it. */
+function applyState({ control, vote, serverNow, ...view }: SessionState): void {
+  session().setState(view)
+  useBreakoutStore.getState().setRounds(control.rounds)
+  useControlStore.getState().setControl(control)
+  board().setVote(vote)
+  if (view.you.memberId) void send('drafts:list', {}, { quiet: true })
   // A first guess (ignores latency) until the round trips below give a better one.
-  if (!Number.isFinite(useTimeStore.getState().rttMs)) useTimeStore.getState().setOffset(state.serverNow - Date.now(), Number.POSITIVE_INFINITY)
+  if (!Number.isFinite(useTimeStore.getState().rttMs)) useTimeStore.getState().setOffset(serverNow - Date.now(), Number.POSITIVE_INFINITY)
 }
 
 /** Measures the offset to the server's clock with a few round trips and stores the best. */
 async function measureClock(s: ClientSocket): Promise<void> {
   const result = await measureOffset(async (clientSentAt) => {
-    const reply = await send('time:sync', { clientSentAt })
+    const reply = await send('time:sync', { clientSentAt }, { quiet: true })
     if (!reply.ok) throw new Error(reply.message)
     return reply.data
   })
@@ -111,16 +128,44 @@ async function measureClock(s: ClientSocket): Promise<void> {
 }
 
 /** Asks for the whole state again, e.g. after this person's role changed. */
-export async function resync(): Promise<void> {
-  const reply = await send('session:sync', {})
-  if (reply.ok) applyState(reply.data)
+async function resync(): Promise<void> {
+  await send('session:sync', {}, { quiet: true })
 }
 
 /**
- * Sends one client event and waits for its acknowledgement. Never queues while offline:
- * a clock command replayed minutes later would do the wrong thing.
+ * What an accepted acknowledgement of this person's own command writes into the stores, where
+ * no broadcast tells them (the server sends votes, drafts and notes only to whom they concern).
  */
-export async function send<E extends ClientEventName>(event: E, payload: ClientPayload<E>): Promise<Ack<AckOf<E>>> {
+const AFTER_ACK: { [E in ClientEventName]?: (data: AckOf<E>, payload: ClientPayload<E>) => void } = {
+  'session:sync': applyState,
+  'drafts:list': (drafts) => board().setDrafts(drafts),
+  'draft:save': (draft) => board().putDraft(draft),
+  'draft:delete': (_, { id }) => board().dropDraft(id),
+  'vote:open': (vote) => board().setVote(vote),
+  'vote:cast': (vote) => board().setVote(vote),
+  'vote:close': (vote) => board().setVote(vote),
+  'notes:get': (notes, { storyId }) => useNotesStore.getState().setNotes(storyId, notes),
+  'notes:save': (notes, { storyId }) => useNotesStore.getState().setNotes(storyId, notes),
+}
+
+/** How a refusal reaches the person: as a notice, unless the caller shows it itself (`quiet`). */
+export interface SendOptions {
+  quiet?: boolean
+}
+
+/**
+ * Sends one client event and resolves with its acknowledgement: the one way every command
+ * reaches the server. A refusal is shown as a notice unless `quiet`. Never queues while
+ * offline: a clock command replayed minutes later would do the wrong thing.
+ */
+export async function send<E extends ClientEventName>(event: E, payload: ClientPayload<E>, { quiet = false }: SendOptions = {}): Promise<Ack<AckOf<E>>> {
+  const reply = await exchange(event, payload)
+  if (reply.ok) (AFTER_ACK[event] as ((data: AckOf<E>, payload: ClientPayload<E>) => void) | undefined)?.(reply.data, payload)
+  else if (!quiet) useNoticeStore.getState().show('error', reply.message || 'the server refused that')
+  return reply
+}
+
+async function exchange<E extends ClientEventName>(event: E, payload: ClientPayload<E>): Promise<Ack<AckOf<E>>> {
   const s = socket
   if (!s?.connected) return { ok: false, error: 'internal', message: 'you are offline: try again when the connection is back' }
   try {
@@ -130,52 +175,4 @@ export async function send<E extends ClientEventName>(event: E, payload: ClientP
   } catch {
     return { ok: false, error: 'internal', message: 'the server did not answer in time; try again' }
   }
-}
-
-/** Sends a profile change; resolves with the server's error message, or null on success. */
-export async function updateProfile(patch: { name?: string; city?: string }): Promise<string | null> {
-  const reply = await send('member:update', patch)
-  return reply.ok ? null : reply.message
-}
-
-// --- board: drafts, votes, modes, history ---
-
-let stopBoardListening: (() => void) | null = null
-
-/** Feeds the board's server-decided state (votes, private drafts, own author keys) into its store. */
-function listenBoard(s: ClientSocket): void {
-  stopBoardListening?.()
-  const board = () => useBoardSessionStore.getState()
-  board().reset()
-  s.on('vote:state', (vote) => board().setVote(vote))
-  s.on('drafts:changed', (drafts) => board().setDrafts(drafts))
-  s.on('session:state', (state) => {
-    board().setVote(state.vote)
-    if (state.you.memberId) void boardRequests.listDrafts().then((reply) => reply.ok && board().setDrafts(reply.data))
-  })
-  // Toggling anonymity changes the key this person writes under (the server sends 'you:changed');
-  // cards written under every earlier key stay theirs.
-  const remember = () => {
-    const you = useSessionStore.getState().state?.you
-    if (you) board().rememberKeys([you.memberId, you.authorKey])
-  }
-  remember()
-  stopBoardListening = useSessionStore.subscribe(remember)
-}
-
-/** Requests of the board that the server decides; board/boardCommands.ts wraps them for the UI. */
-export const boardRequests = {
-  saveDraft: (draft: ClientPayload<'draft:save'>) => send('draft:save', draft),
-  deleteDraft: (id: string) => send('draft:delete', { id }),
-  listDrafts: () => send('drafts:list', {}),
-  revealDrafts: () => send('drafts:reveal', {}),
-  setMode: (mode: ClientPayload<'board:mode'>) => send('board:mode', mode),
-  follow: (area: string | null) => send('follow:set', { area }),
-  openVote: (vote: ClientPayload<'vote:open'>) => send('vote:open', vote),
-  castVote: (cardId: string, delta: 1 | -1) => send('vote:cast', { cardId, delta }),
-  closeVote: () => send('vote:close', {}),
-  listSnapshots: () => send('snapshots:list', {}),
-  snapshotDiff: (snapshotId: string) => send('snapshot:diff', { snapshotId }),
-  restoreCard: (snapshotId: string, cardId: string) => send('snapshot:restoreCard', { snapshotId, cardId }),
-  restoreBoard: (snapshotId: string) => send('snapshot:restore', { snapshotId }),
 }

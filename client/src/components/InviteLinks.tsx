@@ -21,7 +21,7 @@ export function InviteLinks({ invites }: { invites: Invite[] }) {
   async function rotate(invite: Invite) {
     const label = ROLE_LABELS[invite.role]
     if (!confirm(`Replace the ${label.toLowerCase()} link? The old link stops working at once; people who already joined stay in.`)) return
-    if (await people.rotateInvite(invite.role)) useNoticeStore.getState().show('info', `New ${label.toLowerCase()} link ready: the old one no longer works.`)
+    if ((await people.rotateInvite(invite.role)).ok) useNoticeStore.getState().show('info', `New ${label.toLowerCase()} link ready: the old one no longer works.`)
   }
 
   return (

@@ -5,7 +5,8 @@ import { membershipFrom, mergeRoomMembers, type Membership, type RoomMembers } f
 /**
  * Who is in which breakout room, kept apart from the control state: in open space people move
  * all the time, and each move should re-render the two rooms it touched, not the whole session.
- * Fed only by socket.ts. Also what this screen dismissed (the banner, the warning).
+ * The one owner of room membership, written only by socket.ts; besides, what this screen
+ * dismissed (the banner, the warning), written by the screen.
  */
 export interface BreakoutStore {
   membership: Membership

@@ -20,3 +20,11 @@ describe('useSessionStore.setYou', () => {
     expect(useSessionStore.getState().state?.you.authorKey).toBe('anon:abc')
   })
 })
+
+describe('useSessionStore.setState', () => {
+  it('keeps only what no other store owns: no control state, no vote', () => {
+    const full = { ...state('participant', 'm1'), session: {}, members: [], invites: null, control: { rounds: [] }, vote: null, serverNow: 1 }
+    useSessionStore.getState().setState(full as unknown as SessionState)
+    expect(Object.keys(useSessionStore.getState().state ?? {}).sort()).toEqual(['invites', 'members', 'session', 'you'])
+  })
+})

@@ -4,16 +4,23 @@ import type { Invite, PresentMember, SessionState } from '@harvest/shared'
 /** Where the session-control connection stands, as the person should be told. */
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'refused'
 
-/** Server state of the session, written only by socket.ts. The control part lives in useControlStore. */
+/**
+ * The session's people and this person's place in it: the parts of a SessionState no other store
+ * owns (the control state is useControlStore's, room membership useBreakoutStore's, the vote
+ * useBoardSessionStore's).
+ */
+export type SessionView = Pick<SessionState, 'session' | 'members' | 'you' | 'invites'>
+
+/** Server state of the session, written only by socket.ts. */
 export interface SessionStore {
   status: ConnectionStatus
   /** Why the server refused us, in its words. */
   refusal: string | null
-  state: SessionState | null
+  state: SessionView | null
   /** Bumped when this person's role changes, so the board reconnects with the new rights. */
   boardEpoch: number
   setStatus(status: ConnectionStatus, refusal?: string | null): void
-  setState(state: SessionState): void
+  setState(state: SessionView): void
   setMembers(members: PresentMember[]): void
   setInvites(invites: Invite[]): void
   setYou(you: SessionState['you']): void
@@ -26,7 +33,7 @@ export const useSessionStore = create<SessionStore>()((set) => ({
   state: null,
   boardEpoch: 0,
   setStatus: (status, refusal = null) => set({ status, refusal }),
-  setState: (state) => set({ state }),
+  setState: ({ session, members, you, invites }) => set({ state: { session, members, you, invites } }),
   setMembers: (members) => set((s) => (s.state ? { state: { ...s.state, members } } : s)),
   setInvites: (invites) => set((s) => (s.state ? { state: { ...s.state, invites } } : s)),
   // Only a new role reopens the board (the server grants write rights when a board connection

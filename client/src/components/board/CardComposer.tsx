@@ -42,7 +42,7 @@ export function CardComposer({ writer, area, areaName, phase, anonymous, private
       setBusy(true)
       const saved = await boardCommands.saveDraft({ text, kind, area, levers, domains: [] })
       setBusy(false)
-      if (!saved) return
+      if (!saved.ok) return
     } else {
       boardActions.addCard(newCardFrom(writer, { id: uuid(), text, kind, area, levers }, anonymous))
     }

@@ -15,7 +15,7 @@ export function FacilitatorBar({ mode, area, memberId, leaderName }: { mode: Boa
   const shown = (key: Switch) => pending[key] ?? mode[key]
   async function flip(key: Switch, value: boolean) {
     setPending((p) => ({ ...p, [key]: value }))
-    if ((await boardCommands.setMode({ [key]: value })) === null) setPending((p) => ({ ...p, [key]: undefined }))
+    if (!(await boardCommands.setMode({ [key]: value })).ok) setPending((p) => ({ ...p, [key]: undefined }))
   }
   const leading = mode.follow?.by === memberId
 

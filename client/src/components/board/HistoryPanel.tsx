@@ -13,19 +13,20 @@ export function HistoryPanel() {
 
   async function load() {
     const list = await boardCommands.listSnapshots()
-    if (list) setSnapshots([...list].sort((a, b) => b.at - a.at))
+    if (list.ok) setSnapshots([...list.data].sort((a, b) => b.at - a.at))
   }
   useEffect(() => void load(), [])
 
   async function pick(id: string) {
     setPicked(id)
     setDiff(null)
-    setDiff(await boardCommands.snapshotDiff(id))
+    const diff = await boardCommands.snapshotDiff(id)
+    setDiff(diff.ok ? diff.data : null)
   }
 
   async function restoreBoard(s: SnapshotInfo) {
     if (!confirm(`Put the whole board back as it was at ${when.format(s.at)} (${s.cards} cards)? Everyone's later changes are replaced.`)) return
-    if ((await boardCommands.restoreBoard(s.id)) !== null) {
+    if ((await boardCommands.restoreBoard(s.id)).ok) {
       setDiff(null)
       void load()
     }

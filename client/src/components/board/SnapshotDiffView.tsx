@@ -7,7 +7,7 @@ const line = (card: Card) => `${card.kind ? `${KIND_LABELS[card.kind]}: ` : ''}$
 /** What changed between a snapshot and now; a removed card can be put back on its own. */
 export function SnapshotDiffView({ snapshotId, diff, onRestored }: { snapshotId: string; diff: SnapshotDiff; onRestored(): void }) {
   async function restore(card: Card) {
-    if ((await boardCommands.restoreCard(snapshotId, card.id)) !== null) onRestored()
+    if ((await boardCommands.restoreCard(snapshotId, card.id)).ok) onRestored()
   }
   const none = diff.added.length + diff.removed.length + diff.changed.length === 0
   return (

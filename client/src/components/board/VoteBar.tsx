@@ -24,7 +24,7 @@ export function VoteBar({ area, areaName, areaLabel, moderate, mayVote }: {
 
   async function start() {
     const target = scope === 'all' || area === ALL_AREAS ? null : area
-    if (await boardCommands.openVote(target, budget, hidden)) setOpening(false)
+    if ((await boardCommands.openVote(target, budget, hidden)).ok) setOpening(false)
   }
 
   if (!vote && !moderate) return null

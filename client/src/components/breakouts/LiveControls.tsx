@@ -13,7 +13,7 @@ export function LiveControls({ round, closing }: { round: BreakoutRound; closing
 
   async function broadcast(event: FormEvent) {
     event.preventDefault()
-    if (text.trim() && (await rounds.broadcast(round.id, text.trim())) !== undefined) setText('')
+    if (text.trim() && (await rounds.broadcast(round.id, text.trim())).ok) setText('')
   }
 
   if (closing) return <ClosingCountdown round={round} />

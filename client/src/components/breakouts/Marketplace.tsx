@@ -22,7 +22,8 @@ export function Marketplace({ round, joinable }: { round: BreakoutRound; joinabl
 
   async function propose(event: FormEvent) {
     event.preventDefault()
-    const refused = await topics.propose(round.id, title.trim(), line.trim())
+    const proposed = await topics.propose(round.id, title.trim(), line.trim())
+    const refused = proposed.ok ? null : proposed.message
     setError(refused)
     if (!refused) {
       setTitle('')

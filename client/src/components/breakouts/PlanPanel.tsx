@@ -18,7 +18,7 @@ export function PlanPanel({ round }: { round: BreakoutRound }) {
   async function add(event: FormEvent) {
     event.preventDefault()
     if (!key.trim() || !target) return
-    if ((await rounds.plan(round.id, withPlan(round.planned, key, target))) !== undefined) setKey('')
+    if ((await rounds.plan(round.id, withPlan(round.planned, key, target))).ok) setKey('')
   }
 
   if (round.rooms.length === 0) return <p className="muted">Add rooms first, then plan who goes where.</p>

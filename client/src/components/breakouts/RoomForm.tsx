@@ -27,7 +27,8 @@ export function RoomForm({ roundId, room, onDone }: { roundId: string; room?: Ro
     if (size !== null && (!Number.isInteger(size) || size < 1)) return setError('Capacity is a whole number of people, or empty for no limit')
     const fields = { name: name.trim(), topic: topic.trim(), hostId: hostId || null, harvesterId: harvesterId || null, link: checkedLink.link, capacity: size }
     setBusy(true)
-    const refused = room ? await rooms.update({ roundId, roomId: room.id, ...fields }) : await rooms.add({ roundId, ...fields })
+    const saved = room ? await rooms.update({ roundId, roomId: room.id, ...fields }) : await rooms.add({ roundId, ...fields })
+    const refused = saved.ok ? null : saved.message
     setBusy(false)
     setError(refused)
     if (refused) return

@@ -13,7 +13,7 @@ export function RoundCreateForm({ itemId, onCreated, onCancel }: { itemId: strin
     setBusy(true)
     const created = await rounds.create({ itemId, mode, proposersOpen: mode === 'open_space' && proposersOpen, rooms: [] })
     setBusy(false)
-    if (created) onCreated(created.id)
+    if (created.ok) onCreated(created.data.id)
   }
 
   return (

@@ -29,7 +29,7 @@ export function RoundSetup({ round }: { round: BreakoutRound }) {
 
   // Opening the rooms starts their clock too, unless the facilitator already started it.
   async function open() {
-    if ((await rounds.open(round.id)) === undefined) return
+    if (!(await rounds.open(round.id)).ok) return
     if (item && clockPhase(item.clock) === 'idle') await rounds.startClock(item.id)
   }
 

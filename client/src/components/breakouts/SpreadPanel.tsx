@@ -26,7 +26,7 @@ export function SpreadPanel({ round }: { round: BreakoutRound }) {
     setBusy(true)
     const result = await rounds.spread({ roundId: round.id, by: by === 'rooms' ? { rooms: n } : { size: n }, mixKinds, sameCity, seed: nextSeed })
     setBusy(false)
-    if (result) setProposal(result.groups)
+    if (result.ok) setProposal(result.data.groups)
   }
 
   async function apply() {
@@ -34,7 +34,7 @@ export function SpreadPanel({ round }: { round: BreakoutRound }) {
     setBusy(true)
     const done = await rounds.assign(round.id, proposalGroups(proposal, round.rooms.map((r) => r.id)))
     setBusy(false)
-    if (done !== undefined) setProposal(null)
+    if (done.ok) setProposal(null)
   }
 
   return (

@@ -34,7 +34,7 @@ export function StoryAddForm() {
       afterId: form.afterId || null,
     })
     setBusy(false)
-    if (created) setForm(blank)
+    if (created.ok) setForm(blank)
   }
 
   return (

@@ -33,7 +33,8 @@ export function StoryNotesForm({ storyId }: { storyId: string }) {
     const timer = setTimeout(async () => {
       inFlight.current = true
       setSaving(true)
-      const failure = await notes.save(storyId, patch)
+      const saved = await notes.save(storyId, patch)
+      const failure = saved.ok ? null : saved.message
       inFlight.current = false
       setSaving(false)
       setError(failure)
