@@ -1,9 +1,10 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import express from 'express'
+import * as Y from 'yjs'
 import { attachBoardEndpoint } from './board/boardEndpoint'
 import { DocRegistry } from './board/DocRegistry'
-import { prepareDocument } from './board/documents'
+import { boardDocName, harvestDocName, prepareDocument } from './board/documents'
 import { apiRoutes } from './http/apiRoutes'
 import { clientRoutes } from './http/clientRoutes'
 import { ControlService } from './control/ControlService'
@@ -12,8 +13,14 @@ import type { ServerContext } from './realtime/context'
 import { sessionRoom } from './realtime/context'
 import { Presence } from './realtime/Presence'
 import { attachSessionControl, createIo } from './realtime/socketServer'
+import { resolveToken } from './sessions/resolveToken'
 import { serverSecret } from './sessions/serverSecret'
 import type { Storage } from './storage/Storage'
+import { ChromiumPrinter } from './report/pdf/ChromiumPrinter'
+import { sourceReader } from './report/readSources'
+import type { PdfPrinter } from './report/Renderer'
+import { ReportService } from './report/ReportService'
+import { reportRoutes } from './report/reportRoutes'
 
 export interface AppOptions {
   storage: Storage
@@ -23,6 +30,8 @@ export interface AppOptions {
   showDemo?: boolean
   /** The server's clock; tests pass one they control. */
   now?: () => number
+  /** Prints PDF reports; by default a shared headless Chromium, null for a server without one. */
+  printer?: PdfPrinter | null
 }
 
 /** The running app: one HTTP server carrying the API, socket.io and the board endpoint. */
@@ -34,9 +43,19 @@ export interface App {
   close(): Promise<void>
 }
 
-export function createApp({ storage, publicUrl = '', clientDir, now = Date.now, showDemo = false }: AppOptions): App {
+export function createApp({ storage, publicUrl = '', clientDir, now = Date.now, showDemo = false, printer = new ChromiumPrinter() }: AppOptions): App {
   const web = express()
   web.disable('x-powered-by')
+  // Reads run on request only, after ctx exists below.
+  const reports = new ReportService(
+    sourceReader({ storage, readControl: (id) => ctx.control.read(id), documentState: (kind, id) => documentState(kind === 'board' ? boardDocName(id) : harvestDocName(id)), now }),
+    printer,
+  )
+  const identify = async (token: string) => {
+    const found = await resolveToken(storage, token)
+    return found.ok ? found.identity : null
+  }
+  web.use('/api', reportRoutes({ reports, identify, isShared: async (id) => (await ctx.control.read(id)).state.reportShared }))
   web.use('/api', apiRoutes(storage, { showDemo }))
   if (clientDir) web.use(clientRoutes(clientDir))
 
@@ -56,6 +75,15 @@ export function createApp({ storage, publicUrl = '', clientDir, now = Date.now, 
     docs,
   }
   attachSessionControl(ctx)
+  // A copy of a document's state for a report; a document nobody has open is loaded and let go again.
+  async function documentState(name: string): Promise<Uint8Array> {
+    const live = await docs.open(name)
+    try {
+      return Y.encodeStateAsUpdate(live.doc)
+    } finally {
+      docs.release(live)
+    }
+  }
   const board = attachBoardEndpoint(httpServer, { storage, registry: docs, links: ctx.boards, secret: ctx.secret, control: ctx.control })
 
   return {
@@ -69,6 +97,8 @@ export function createApp({ storage, publicUrl = '', clientDir, now = Date.now, 
       }),
     async close() {
       ctx.presence.dispose()
+      await reports.close()
+      await printer?.close()
       await ctx.io.close()
       for (const client of board.wss.clients) client.terminate()
       await board.close()

@@ -23,6 +23,8 @@ export interface ControlState {
   boardMode: BoardMode
   /** Breakout rounds, each attached to an agenda item; rooms and their cards stay after closing. */
   rounds: BreakoutRound[]
+  /** The facilitator shared the Harvest Report with everyone in the session (participants and observers may download it). */
+  reportShared: boolean
 }
 
 /** Which clock a command is for. */

@@ -49,6 +49,10 @@ export const PERMISSIONS = {
   'breakouts:join': ['participant', 'harvester'],
   /** Propose an open-space topic and mark interest. */
   'topics:propose': ['facilitator', 'harvester', 'participant'],
+  /** Download the Harvest Report at any time, during the session as well as after it. */
+  'report:read': ['facilitator', 'harvester'],
+  /** Share the report with everyone in the session (who may then download it too). */
+  'report:share': ['facilitator'],
   /** Put oneself in the storyteller queue with one's own city. */
   'stories:volunteer': ['participant'],
 } as const satisfies Record<string, readonly Role[]>

@@ -59,6 +59,7 @@ export class ControlService {
     // Records saved before board modes existed get the defaults.
     record.state.boardMode ??= DEFAULT_BOARD_MODE
     record.state.rounds ??= []
+    record.state.reportShared ??= false
     this.cache.set(sessionId, record)
     return record
   }

@@ -37,6 +37,7 @@ export function newControl(options: { leadId: string | null; cities: City[] }): 
     chime: false,
     boardMode: DEFAULT_BOARD_MODE,
     rounds: [],
+    reportShared: false,
   }
   state.currentItemId = state.agenda[0]?.id ?? null
   return { state, notes: {} }

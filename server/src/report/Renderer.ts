@@ -4,6 +4,8 @@ import type { Report, ReportFormat } from '@harvest/shared'
 export interface PdfPrinter {
   /** Resolves to the PDF's bytes; rejects with PdfUnavailable when the server has no browser. */
   print(html: string): Promise<Uint8Array>
+  /** Stops the browser; called once when the server stops. */
+  close(): Promise<void>
 }
 
 /** What a renderer may use beyond the report itself. */

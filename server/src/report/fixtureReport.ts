@@ -70,6 +70,7 @@ export function fixtureReport(overrides: Partial<Report> = {}): Report {
     keyInsights: [keyInsight],
     what: {
       summary: 'Early outcomes were concrete.',
+      entries: [],
       stories: [
         {
           city: 'Łódź',
@@ -104,6 +105,7 @@ export function fixtureReport(overrides: Partial<Report> = {}): Report {
     },
     soWhat: {
       summary: 'Shared challenges around procurement.',
+      entries: [entry('Trust travels through neighbours, not brochures', 'so_what', null, ['Łódź'], [])],
       patterns: [{ id: 'p1', name: 'Procurement', cities: ['Umeå', 'Łódź'], promoted: false, cards: [challenge, challenge2] }],
       kinds: (['challenge', 'insight', 'possibility', 'blind_spot'] as const).map((kind) => ({
         kind,
@@ -122,6 +124,7 @@ export function fixtureReport(overrides: Partial<Report> = {}): Report {
     },
     nowWhat: {
       summary: '',
+      entries: [],
       kinds: (['idea', 'synergy', 'action', 'risk_or_need'] as const).map((kind) => ({
         kind,
         label: KIND_LABELS[kind],

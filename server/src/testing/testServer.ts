@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { createApp, type App } from '../app'
+import { createApp, type App, type AppOptions } from '../app'
 import { MemoryStorage } from '../storage/memory'
 import type { Storage } from '../storage/Storage'
 import { track } from './cleanup'
@@ -23,8 +23,9 @@ export async function startTestServer({
   storage = new MemoryStorage(),
   now,
   showDemo,
-}: { storage?: Storage; now?: () => number; showDemo?: boolean } = {}): Promise<TestServer> {
-  const app = createApp({ storage, now, showDemo })
+  printer,
+}: { storage?: Storage; now?: () => number; showDemo?: boolean; printer?: AppOptions['printer'] } = {}): Promise<TestServer> {
+  const app = createApp({ storage, now, showDemo, printer })
   const address = await app.listen(0, '127.0.0.1')
   let stopped: Promise<void> | null = null
   const stop = () => {

@@ -86,7 +86,7 @@ export interface CityStory {
   storyteller: string
   /** The story's title as prepared (empty when none was given). */
   title: string
-  /** queued | telling | qa | done | skipped. */
+  /** queued | telling | qa | done | skipped, or "no story" for a city heard only through its cards. */
   status: string
   /** The storyteller's prepared notes, field by field in template order (empty fields left out). */
   prepared: { label: string; text: string }[]
@@ -192,9 +192,10 @@ export interface Report {
   /** The harvesters' "Common themes" summary. */
   commonThemes: string
   keyInsights: ReportEntry[]
-  what: { summary: string; stories: CityStory[] }
-  soWhat: { summary: string; patterns: ReportPattern[]; kinds: KindSection[] }
-  nowWhat: { summary: string; kinds: KindSection[] }
+  /** `entries` in each W³ section: harvest entries of that section that no story or kind section lists (written insights, patterns of unsorted cards), so nothing promoted is lost. */
+  what: { summary: string; entries: ReportEntry[]; stories: CityStory[] }
+  soWhat: { summary: string; entries: ReportEntry[]; patterns: ReportPattern[]; kinds: KindSection[] }
+  nowWhat: { summary: string; entries: ReportEntry[]; kinds: KindSection[] }
   /** Cards nobody has sorted into a W³ kind yet, outside any story. */
   unsorted: CityCards[]
   levers: { summary: string; sections: LeverSection[] }
