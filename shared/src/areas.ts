@@ -1,7 +1,11 @@
 import type { BreakoutRound } from './breakouts'
 import { roomArea } from './breakouts'
-import { PLENARY_AREA, storyArea } from './board'
 import type { Story } from './story'
+
+/** The area every session starts with; stories and breakout rooms add their own. */
+export const PLENARY_AREA = 'plenary'
+/** The board area of a story in the storytelling queue. */
+export const storyArea = (storyId: string) => `story:${storyId}`
 
 /** What names the areas of a board: the storyteller queue and the breakout rounds. */
 export interface AreaSources {

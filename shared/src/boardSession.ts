@@ -1,4 +1,4 @@
-import type { Card } from './board'
+import type { Card } from './documents/card'
 import type { CardKind, EmissionDomain, Lever } from './taxonomy'
 
 /** How the facilitator has set up writing on the board. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { PLENARY_AREA, addCard, createPattern, deleteCard, getCards, groupCards, listCards, updateCard } from '@harvest/shared'
+import {
+  BOARD_LIMITS, PLENARY_AREA, addCard, createPattern, deleteCard, deletePattern, getCards, getPatterns, groupCards, listCards, renamePattern, updateCard,
+} from '@harvest/shared'
 import { yjsPeers } from '../testing/yjsPeers'
 import type { Writer } from './boardPolicy'
 import { checkBoardUpdate } from './boardPolicy'
@@ -91,6 +93,31 @@ describe('board policy', () => {
     expect(send(act(client(), (d) => getCards(d).set('c2', mapWith({ text: 'ok', authorId: 'ann', script: '<b>' }))), ann)).toBe(
       'unknown card field "script"',
     )
+  })
+
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('refuses a field named %s as unknown, on a card and on a pattern', (key) => {
+    const { server, client, act, send } = setup()
+    send(act(client(), (d) => addCard(d, card('c1', 'hana'))), harvester)
+    send(act(client(), (d) => void createPattern(d, { id: 'p1', name: 'Heat', createdBy: 'hana', createdAt: 1 })), harvester)
+    expect(send(act(client(), (d) => getCards(d).get('c1')!.set(key, 'x')), harvester)).toBe(`unknown card field "${key}"`)
+    expect(send(act(client(), (d) => getPatterns(d).get('p1')!.set(key, 'x')), harvester)).toBe(`bad pattern field "${key}"`)
+    expect([...getCards(server).get('c1')!.keys()]).not.toContain(key)
+    expect([...getPatterns(server).get('p1')!.keys()]).not.toContain(key)
+  })
+
+  it(`refuses a pattern beyond the board's ${BOARD_LIMITS.patternsMax.toLocaleString('en')}, and still lets patterns change`, () => {
+    const { server, client, act, send } = setup()
+    server.transact(() => {
+      for (let i = 0; i < BOARD_LIMITS.patternsMax; i++) createPattern(server, { id: `p${i}`, name: `Pattern ${i}`, createdBy: 'hana', createdAt: i })
+    })
+    const doc = client()
+    expect(send(act(doc, (d) => void createPattern(d, { id: 'one-more', name: 'One more', createdBy: 'hana', createdAt: 1 })), harvester)).toMatch(
+      /at most 2,000/,
+    )
+    expect(getPatterns(server).has('one-more')).toBe(false)
+    expect(send(act(client(), (d) => void renamePattern(d, 'p0', 'Renamed')), harvester)).toBeNull()
+    expect(send(act(client(), (d) => void deletePattern(d, 'p1')), harvester)).toBeNull()
+    expect(send(act(client(), (d) => void createPattern(d, { id: 'fits-again', name: 'Fits', createdBy: 'hana', createdAt: 2 })), harvester)).toBeNull()
   })
 
   it('refuses changes to the board metadata and to unknown roots', () => {

@@ -1,6 +1,8 @@
 import type * as Y from 'yjs'
 import type { Role } from '@harvest/shared'
-import { BOARD_LIMITS, BOARD_ROOTS, CARD_KINDS, EMISSION_DOMAINS, LEVERS, LIMITS, can, getCards } from '@harvest/shared'
+import {
+  BOARD_LIMITS, BOARD_ROOTS, CARD_FIELDS, CURATOR_ONLY_CARD_FIELDS, PATTERN_FIELDS, can, fieldRule, getCards, getPatterns,
+} from '@harvest/shared'
 import { inspectUpdate } from './inspectUpdate'
 
 /** Who is writing, as the board's rules need to know. */
@@ -12,40 +14,6 @@ export interface Writer {
   privateWriting?: () => boolean
 }
 
-const isStringList = (value: unknown, allowed: readonly string[] | null, max: number, itemMax = 100) =>
-  Array.isArray(value) &&
-  value.length <= max &&
-  value.every((v) => typeof v === 'string' && v.length <= itemMax && (!allowed || allowed.includes(v)))
-
-const isText = (max: number) => (value: unknown) => typeof value === 'string' && value.length <= max
-const isTime = (value: unknown) => typeof value === 'number' && Number.isFinite(value)
-
-/** Every field a card may hold, with its rule; anything else is refused. */
-const CARD_FIELDS: Record<string, { check: (value: unknown) => boolean; why: string }> = {
-  text: { check: isText(LIMITS.cardTextMax), why: `card text is over ${LIMITS.cardTextMax.toLocaleString('en')} characters` },
-  kind: { check: (v) => v === null || CARD_KINDS.includes(v as never), why: 'unknown card kind' },
-  authorId: { check: isText(100), why: 'bad author' },
-  authorName: { check: isText(LIMITS.nameMax), why: 'author name too long' },
-  city: { check: isText(LIMITS.cityMax), why: 'city name too long' },
-  cityKind: { check: (v) => v === null || v === 'pilot' || v === 'twin', why: 'city must be pilot or twin' },
-  area: { check: isText(BOARD_LIMITS.areaMax), why: 'area name too long' },
-  levers: { check: (v) => isStringList(v, LEVERS, LEVERS.length), why: 'unknown lever of change' },
-  domains: { check: (v) => isStringList(v, EMISSION_DOMAINS, EMISSION_DOMAINS.length), why: 'unknown emission domain' },
-  tags: { check: (v) => isStringList(v, null, BOARD_LIMITS.tagsPerCardMax, BOARD_LIMITS.tagMax), why: 'too many or too long tags' },
-  patternId: { check: (v) => v === null || isText(64)(v), why: 'bad pattern' },
-  createdAt: { check: isTime, why: 'bad time' },
-  updatedAt: { check: isTime, why: 'bad time' },
-}
-
-const PATTERN_FIELDS: Record<string, (value: unknown) => boolean> = {
-  name: isText(BOARD_LIMITS.patternNameMax),
-  createdBy: isText(100),
-  createdAt: isTime,
-}
-
-/** Fields a participant may not set even on their own card. */
-const CURATOR_ONLY_FIELDS = new Set(['patternId', 'authorId'])
-
 /**
  * Decides whether a writer may apply an update to the board, before it touches the document.
  * Returns null to accept, or the reason to give the writer.
@@ -55,13 +23,16 @@ export function checkBoardUpdate(doc: Y.Doc, update: Uint8Array, writer: Writer)
   const curator = can(writer.role, 'board:curate')
   if (effect.unexplained.length > 0 && !curator) return 'this change does not fit the board'
   const cards = getCards(doc)
+  const patterns = getPatterns(doc)
   let newCards = 0
+  let newPatterns = 0
 
   for (const [root, entries] of effect.roots) {
     if (root === BOARD_ROOTS.patterns) {
       if (!curator) return 'only harvesters and facilitators group cards into patterns'
-      for (const change of entries.values()) {
-        for (const [key, value] of change.fields) if (!PATTERN_FIELDS[key]?.(value)) return `bad pattern field "${key}"`
+      for (const [patternId, change] of entries) {
+        if (change.created && !patterns.has(patternId)) newPatterns++
+        for (const [key, value] of change.fields) if (!fieldRule(PATTERN_FIELDS, key)?.allows(value)) return `bad pattern field "${key}"`
       }
       continue
     }
@@ -78,10 +49,10 @@ export function checkBoardUpdate(doc: Y.Doc, update: Uint8Array, writer: Writer)
         if (!writer.ownIds.includes(String(authorId))) return 'a new card must carry your own name'
       }
       for (const [key, value] of change.fields) {
-        const rule = CARD_FIELDS[key]
+        const rule = fieldRule(CARD_FIELDS, key)
         if (!rule) return `unknown card field "${key}"`
-        if (!rule.check(value)) return rule.why
-        if (existing && !curator && CURATOR_ONLY_FIELDS.has(key) && value !== existing.get(key)) {
+        if (!rule.allows(value)) return rule.why
+        if (existing && !curator && CURATOR_ONLY_CARD_FIELDS.has(key) && value !== existing.get(key)) {
           return key === 'patternId' ? 'only harvesters and facilitators group cards into patterns' : 'a card keeps its author'
         }
         if (!existing && !curator && key === 'patternId' && value !== null) return 'only harvesters and facilitators group cards into patterns'
@@ -90,6 +61,9 @@ export function checkBoardUpdate(doc: Y.Doc, update: Uint8Array, writer: Writer)
   }
   if (newCards > 0 && cards.size + newCards > BOARD_LIMITS.cardsMax) {
     return `the board is full: at most ${BOARD_LIMITS.cardsMax.toLocaleString('en')} cards per session`
+  }
+  if (newPatterns > 0 && patterns.size + newPatterns > BOARD_LIMITS.patternsMax) {
+    return `the board has all the patterns it can take: at most ${BOARD_LIMITS.patternsMax.toLocaleString('en')} per session`
   }
   return null
 }

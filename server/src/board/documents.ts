@@ -1,4 +1,4 @@
-import { BOARD_PATH, HARVEST_PATH, can, migrateBoard, prepareHarvest } from '@harvest/shared'
+import { BOARD_PATH, HARVEST_PATH, can, migrateBoard, migrateHarvest } from '@harvest/shared'
 import type { BoardMode, Identity } from '@harvest/shared'
 import { ownAuthorIds } from '../sessions/authorKey'
 import type { Access } from './BoardPeer'
@@ -45,5 +45,5 @@ export const DOCUMENT_KINDS = [BOARD_DOCUMENT, HARVEST_DOCUMENT] as const
 /** Brings a freshly loaded document to its current shape. */
 export function prepareDocument(live: LiveDoc): void {
   if (live.name.startsWith('board:')) migrateBoard(live.doc)
-  if (live.name.startsWith('harvest:')) prepareHarvest(live.doc)
+  if (live.name.startsWith('harvest:')) migrateHarvest(live.doc)
 }

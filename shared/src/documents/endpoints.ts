@@ -1,7 +1,10 @@
 /** Where the board's y-websocket endpoint lives; the room name is the session id. */
 export const BOARD_PATH = '/board'
 
-/** Close codes of the board endpoint, so clients can tell people why they were refused. */
+/** Where the harvest document's y-websocket endpoint lives; the room name is the session id. */
+export const HARVEST_PATH = '/harvest'
+
+/** Close codes of the document endpoints (board and harvest), so clients can tell people why they were refused. */
 export const BOARD_CLOSE = {
   unauthorized: { code: 4401, reason: 'unknown or revoked token' },
   wrongSession: { code: 4403, reason: 'token does not belong to this session' },

@@ -1,48 +1,22 @@
 import * as Y from 'yjs'
-import type { Card } from './board'
-import { BOARD_ROOTS, getCards, listCards, readCard, updateCard } from './board'
-import { BOARD_LIMITS } from './limits'
+import { getCards, getPatterns, listCards, updateCard } from './board'
+import type { Card } from './card'
+import { readCard } from './card'
+import { listRecords } from './fields'
+import type { Pattern } from './pattern'
+import { cleanPatternName, readPattern } from './pattern'
 
-/** A named group of cards that harvesters see belong together. */
-export interface Pattern {
-  id: string
-  name: string
-  createdBy: string
-  createdAt: number
-}
-
-type PatternMap = Y.Map<unknown>
-
-/** The map of all patterns, keyed by pattern id. */
-export function getPatterns(doc: Y.Doc): Y.Map<PatternMap> {
-  return doc.getMap<PatternMap>(BOARD_ROOTS.patterns)
-}
-
-export function readPattern(id: string, map: unknown): Pattern | null {
-  if (!(map instanceof Y.Map)) return null
-  const name = map.get('name')
-  const createdAt = map.get('createdAt')
-  return {
-    id,
-    name: typeof name === 'string' ? name.slice(0, BOARD_LIMITS.patternNameMax) : '',
-    createdBy: typeof map.get('createdBy') === 'string' ? (map.get('createdBy') as string) : '',
-    createdAt: typeof createdAt === 'number' ? createdAt : 0,
-  }
-}
+// Changes to the board's patterns: grouping cards, merging, renaming, deleting.
 
 /** All patterns, oldest first. */
 export function listPatterns(doc: Y.Doc): Pattern[] {
-  const patterns: Pattern[] = []
-  getPatterns(doc).forEach((map, id) => {
-    const pattern = readPattern(id, map)
-    if (pattern) patterns.push(pattern)
-  })
-  return patterns.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
+  return listRecords(getPatterns(doc), readPattern, (pattern) => pattern.createdAt)
 }
 
+/** Adds a pattern in one transaction; an empty name becomes "Untitled pattern". */
 export function createPattern(doc: Y.Doc, pattern: Pattern): Pattern {
   const map = new Y.Map<unknown>()
-  const clean = { ...pattern, name: pattern.name.trim().slice(0, BOARD_LIMITS.patternNameMax) || 'Untitled pattern' }
+  const clean = { ...pattern, name: cleanPatternName(pattern.name) || 'Untitled pattern' }
   doc.transact(() => {
     map.set('name', clean.name)
     map.set('createdBy', clean.createdBy)
@@ -52,10 +26,11 @@ export function createPattern(doc: Y.Doc, pattern: Pattern): Pattern {
   return clean
 }
 
+/** Renames a pattern; an empty name changes nothing. */
 export function renamePattern(doc: Y.Doc, id: string, name: string): boolean {
   const map = getPatterns(doc).get(id)
   if (!(map instanceof Y.Map) || !name.trim()) return false
-  map.set('name', name.trim().slice(0, BOARD_LIMITS.patternNameMax))
+  map.set('name', cleanPatternName(name))
   return true
 }
 

@@ -3,6 +3,8 @@ import * as Y from 'yjs'
 import {
   BOARD_ROOTS,
   BOARD_SCHEMA_VERSION,
+  CARD_FIELDS,
+  fieldRule,
   PLENARY_AREA,
   addCard,
   boardVersion,
@@ -14,8 +16,8 @@ import {
   migrateBoard,
   readCard,
   type NewCard,
-} from './board'
-import { LIMITS } from './limits'
+} from '../index'
+import { LIMITS } from '../limits'
 
 const newCard = (id: string, text = `card ${id}`): NewCard => ({
   id,
@@ -207,5 +209,19 @@ describe('two clients', () => {
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(source))
     expect(listCards(copy)).toEqual(listCards(source))
     expect(boardVersion(copy)).toBe(BOARD_SCHEMA_VERSION)
+  })
+})
+
+describe('the card field table', () => {
+  it('is what readCard reads: every field of the table and nothing else', () => {
+    const doc = new Y.Doc()
+    addCard(doc, newCard('a'))
+    getCards(doc).get('a')!.set('extra', 'ignored')
+    expect(Object.keys(readCard('a', getCards(doc).get('a'))!).sort()).toEqual(['id', ...Object.keys(CARD_FIELDS)].sort())
+  })
+
+  it('finds only its own fields, never what every object inherits', () => {
+    for (const key of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) expect(fieldRule(CARD_FIELDS, key)).toBeNull()
+    expect(fieldRule(CARD_FIELDS, 'text')?.allows('fine')).toBe(true)
   })
 })
