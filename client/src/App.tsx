@@ -1,6 +1,7 @@
 import { HomePage } from './components/HomePage'
 import { JoinPage } from './components/JoinPage'
 import { SessionPage } from './components/SessionPage'
+import { ReportPage } from './components/report/ReportPage'
 import { StagePage } from './components/stage/StagePage'
 import { useRoute } from './route'
 
@@ -15,6 +16,8 @@ export function App() {
       return <SessionPage key={route.sessionId} sessionId={route.sessionId} />
     case 'stage':
       return <StagePage key={route.sessionId} sessionId={route.sessionId} />
+    case 'report':
+      return <ReportPage key={route.sessionId} sessionId={route.sessionId} />
     case 'missing':
       return (
         <main className="narrow">

@@ -37,6 +37,11 @@ export const notes = {
   save: (storyId: string, patch: Partial<StoryNotes>) => send('notes:save', { storyId, notes: patch }, { quiet: true }),
 }
 
+/** Sharing the Harvest Report with everyone in the session. */
+export const report = {
+  share: (shared: boolean) => send('report:share', { shared }),
+}
+
 /** Managing people, links and the lead. */
 export const people = {
   setRole: (memberId: string, role: Role) => send('member:setRole', { memberId, role }),

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { parseRoute } from './route'
 
 describe('parseRoute', () => {
-  it('reads the session page and its stage view', () => {
+  it('reads the session page, its stage view and its report', () => {
     expect(parseRoute('/s/abc')).toEqual({ page: 'session', sessionId: 'abc' })
     expect(parseRoute('/s/abc/stage')).toEqual({ page: 'stage', sessionId: 'abc' })
     expect(parseRoute('/s/abc/stage/')).toEqual({ page: 'stage', sessionId: 'abc' })
+    expect(parseRoute('/s/abc/report')).toEqual({ page: 'report', sessionId: 'abc' })
   })
 
   it('does not guess at unknown paths under a session', () => {

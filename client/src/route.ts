@@ -6,6 +6,7 @@ export type Route =
   | { page: 'join'; token: string }
   | { page: 'session'; sessionId: string }
   | { page: 'stage'; sessionId: string }
+  | { page: 'report'; sessionId: string }
   | { page: 'missing' }
 
 /** Pure so it can be tested: which page a path shows. */
@@ -14,6 +15,7 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 0) return { page: 'home' }
   if (parts[0] === 'join' && parts[1]) return { page: 'join', token: decodeURIComponent(parts[1]) }
   if (parts[0] === 's' && parts[1] && parts[2] === 'stage' && parts.length === 3) return { page: 'stage', sessionId: decodeURIComponent(parts[1]) }
+  if (parts[0] === 's' && parts[1] && parts[2] === 'report' && parts.length === 3) return { page: 'report', sessionId: decodeURIComponent(parts[1]) }
   if (parts[0] === 's' && parts[1] && parts.length === 2) return { page: 'session', sessionId: decodeURIComponent(parts[1]) }
   return { page: 'missing' }
 }

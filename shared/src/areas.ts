@@ -1,5 +1,6 @@
 import type { BreakoutRound } from './breakouts'
 import { roomArea } from './breakouts'
+import type { ControlState } from './control'
 import type { Story } from './story'
 
 /** The area every session starts with; stories and breakout rooms add their own. */
@@ -51,4 +52,20 @@ export function areaLabel(area: string, sources: AreaSources): string {
     case 'other':
       return area
   }
+}
+
+/** The board area of the story being told or questioned now, where listeners' notes belong; null between stories. */
+export function liveStoryArea(control: Pick<ControlState, 'stories' | 'currentStoryId'>): string | null {
+  const story = control.stories.find((s) => s.id === control.currentStoryId)
+  return story && (story.status === 'telling' || story.status === 'qa') ? storyArea(story.id) : null
+}
+
+/**
+ * The city a card speaks about: the story's city for a card written during a story, whoever
+ * wrote it (a Galway listener's note on Cluj-Napoca's story is about Cluj-Napoca), otherwise the
+ * writer's own city.
+ */
+export function cityOfCard(card: { area: string; city: string }, stories: readonly Story[]): string {
+  if (!card.area.startsWith('story:')) return card.city
+  return stories.find((s) => storyArea(s.id) === card.area)?.city ?? card.city
 }

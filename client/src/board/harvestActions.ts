@@ -1,21 +1,23 @@
 import { v4 as uuid } from 'uuid'
-import type { Card, HarvestEntry, HarvestSection, Pattern } from '@harvest/shared'
-import { LIMITS, getSummary, promote, removeEntry } from '@harvest/shared'
+import type { Card, EntryMarks, HarvestEntry, HarvestSection, Pattern } from '@harvest/shared'
+import { LIMITS, getSummary, markEntry, promote, removeEntry } from '@harvest/shared'
+import { useControlStore } from '../stores/useControlStore'
 import { currentHarvest } from './harvestConnection'
 import { entryFromCard, entryFromPattern } from './harvestEntries'
 import { textDiff } from './textDiff'
 
 const promotion = (by: string) => ({ id: uuid(), by, at: Date.now() })
+const stories = () => useControlStore.getState().control?.stories ?? []
 
 /** Writing the harvest document; the server drops these for anyone but harvesters and facilitators. */
 export const harvestActions = {
   promoteCard: (card: Card, by: string) => {
     const doc = currentHarvest()
-    return doc ? promote(doc, entryFromCard(card, promotion(by))) : null
+    return doc ? promote(doc, entryFromCard(card, promotion(by), stories())) : null
   },
   promotePattern: (pattern: Pattern, cards: readonly Card[], by: string) => {
     const doc = currentHarvest()
-    return doc ? promote(doc, entryFromPattern(pattern, cards, promotion(by))) : null
+    return doc ? promote(doc, entryFromPattern(pattern, cards, promotion(by), stories())) : null
   },
   /** A key insight written straight into a section of the harvest. */
   addInsight: (section: HarvestEntry['section'], text: string, by: string) => {
@@ -24,6 +26,11 @@ export const harvestActions = {
     if (!doc || !clean) return null
     const p = promotion(by)
     return promote(doc, { id: p.id, source: 'insight', sourceId: '', section, text: clean, kind: null, cities: [], levers: [], key: false, promotedBy: by, promotedAt: p.at })
+  },
+  /** Marks an entry as a key insight, or names the cities it came from. */
+  mark: (id: string, marks: EntryMarks) => {
+    const doc = currentHarvest()
+    return doc ? markEntry(doc, id, marks) : false
   },
   removeEntry: (id: string) => {
     const doc = currentHarvest()

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { Story } from '@harvest/shared'
 import { dominantKind, entryFromCard, entryFromPattern, promotedSources, sectionOf } from './harvestEntries'
 import { makeCard } from './testCards'
 
@@ -18,6 +19,15 @@ describe('harvest entries', () => {
       id: 'e1', source: 'card', sourceId: 'c1', section: 'now_what', text: 'Hubs work', kind: 'idea',
       cities: ['Galway'], levers: ['finance'], key: false, promotedBy: 'Hana', promotedAt: 100,
     })
+  })
+
+  it('names the story’s city for a card written during that story, whoever wrote it', () => {
+    const story = { id: 's1', city: 'Cluj-Napoca' } as Story
+    const card = makeCard({ id: 'c1', city: 'Galway', area: 'story:s1' })
+    expect(entryFromCard(card, p, [story]).cities).toEqual(['Cluj-Napoca'])
+    expect(entryFromCard({ ...card, area: 'plenary' }, p, [story]).cities).toEqual(['Galway'])
+    const pattern = entryFromPattern({ id: 'pat', name: 'Trust', createdBy: 'h', createdAt: 1 }, [card, makeCard({ id: 'c2', city: 'Umeå' })], p, [story])
+    expect(pattern.cities).toEqual(['Cluj-Napoca', 'Umeå'])
   })
 
   it('copies a pattern with its cards’ cities, levers and most common kind', () => {

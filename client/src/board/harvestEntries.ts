@@ -1,5 +1,5 @@
-import type { Card, CardKind, HarvestEntry, Lever, Pattern } from '@harvest/shared'
-import { CARD_KINDS, KIND_PHASE, LEVERS, patternCities } from '@harvest/shared'
+import type { Card, CardKind, HarvestEntry, Lever, Pattern, Story } from '@harvest/shared'
+import { CARD_KINDS, KIND_PHASE, LEVERS, cityOfCard } from '@harvest/shared'
 
 /** The harvest section a kind belongs to; unsorted cards go to So What, the sensemaking part. */
 export function sectionOf(kind: CardKind | null): HarvestEntry['section'] {
@@ -13,8 +13,12 @@ export interface Promotion {
   at: number
 }
 
-/** A card as a harvest entry: its text, kind, city and levers copied as they are now. */
-export function entryFromCard(card: Card, p: Promotion): HarvestEntry {
+/**
+ * A card as a harvest entry: its text, kind, city and levers copied as they are now. The city is
+ * the one the card speaks about (a story's city for a note written during that story).
+ */
+export function entryFromCard(card: Card, p: Promotion, stories: readonly Story[] = []): HarvestEntry {
+  const city = cityOfCard(card, stories)
   return {
     id: p.id,
     source: 'card',
@@ -22,7 +26,7 @@ export function entryFromCard(card: Card, p: Promotion): HarvestEntry {
     section: sectionOf(card.kind),
     text: card.text,
     kind: card.kind,
-    cities: card.city ? [card.city] : [],
+    cities: city ? [city] : [],
     levers: [...card.levers],
     key: false,
     promotedBy: p.by,
@@ -39,8 +43,8 @@ export function dominantKind(cards: readonly Card[]): CardKind | null {
   return best
 }
 
-/** A pattern as a harvest entry: its name, its cards' most common kind, all their cities and levers. */
-export function entryFromPattern(pattern: Pattern, cards: readonly Card[], p: Promotion): HarvestEntry {
+/** A pattern as a harvest entry: its name, its cards' most common kind, all the cities they speak about, their levers. */
+export function entryFromPattern(pattern: Pattern, cards: readonly Card[], p: Promotion, stories: readonly Story[] = []): HarvestEntry {
   const kind = dominantKind(cards)
   const levers = new Set<Lever>(cards.flatMap((c) => c.levers))
   return {
@@ -50,7 +54,7 @@ export function entryFromPattern(pattern: Pattern, cards: readonly Card[], p: Pr
     section: sectionOf(kind),
     text: pattern.name,
     kind,
-    cities: patternCities(cards),
+    cities: [...new Set(cards.map((c) => cityOfCard(c, stories)).filter(Boolean))],
     levers: LEVERS.filter((l) => levers.has(l)),
     key: false,
     promotedBy: p.by,

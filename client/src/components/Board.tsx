@@ -4,6 +4,7 @@ import { useTabList } from '../a11y/useTabList'
 import { shownArea } from '../board/follow'
 import { useBoardActor } from '../board/useBoardActor'
 import { useFollowEnd } from '../board/useFollowEnd'
+import { useStoryArea } from '../board/useStoryArea'
 import { useBoardStore } from '../stores/useBoardStore'
 import { useBoardViewStore, type BoardView } from '../stores/useBoardViewStore'
 import { useControlStore } from '../stores/useControlStore'
@@ -36,6 +37,7 @@ export function Board() {
   const label = (id: string) => areaLabel(id, { stories: control?.stories ?? [], rounds: control?.rounds ?? [] })
   const area = shownArea(mode.follow, chosen, steppedAway, who.actor.memberId)
   useFollowEnd(who.actor.memberId && mode.follow?.by === who.actor.memberId ? null : mode.follow)
+  useStoryArea()
   const leaderName = mode.follow ? (members?.find((m) => m.id === mode.follow?.by)?.name ?? null) : null
   const views: [BoardView, string][] = [['board', 'Board'], ['harvest', `Harvest (${harvestCount})`]]
   if (who.rights.moderate) views.push(['history', 'History'])

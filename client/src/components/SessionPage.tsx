@@ -11,6 +11,7 @@ import { ConnectionBadge } from './ConnectionBadge'
 import { ConsoleTabs } from './console/ConsoleTabs'
 import { NowPanel } from './console/NowPanel'
 import { InviteLinks } from './InviteLinks'
+import { ExportMenu } from './report/ExportMenu'
 import { NoticeToast } from './NoticeToast'
 import { OfflineBanner } from './OfflineBanner'
 import { AgendaOverview } from './participant/AgendaOverview'
@@ -71,6 +72,7 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
           <h1>{session.title}</h1>
         </div>
         <div className="whoami">
+          <ExportMenu sessionId={session.id} />
           <a href={`/s/${encodeURIComponent(session.id)}/stage`} target="_blank" rel="noreferrer">Stage view ↗</a>
           <span>{myName ?? identity.name ?? 'Guest'} · <strong>{ROLE_LABELS[you.role]}</strong></span>
           <ConnectionBadge status={status} />

@@ -206,6 +206,21 @@ describe('setStoryStatus', () => {
   })
 })
 
+describe('"follow me" through the queue', () => {
+  it('takes followers to each story as it is told, and leaves the view alone when nobody leads', () => {
+    const control = fresh()
+    control.boardMode = { ...control.boardMode, follow: { area: 'plenary', by: 'lead' } }
+    setStoryStatus(control, storyAt(control, 0).id, 'telling', T0)
+    expect(control.boardMode.follow).toEqual({ area: `story:${storyAt(control, 0).id}`, by: 'lead' })
+    setStoryStatus(control, storyAt(control, 1).id, 'telling', T0 + MIN)
+    expect(control.boardMode.follow).toEqual({ area: `story:${storyAt(control, 1).id}`, by: 'lead' })
+
+    const unled = fresh()
+    setStoryStatus(unled, storyAt(unled, 0).id, 'telling', T0)
+    expect(unled.boardMode.follow).toBeNull()
+  })
+})
+
 describe('the storytelling block and its stories', () => {
   it('starts the storytelling item’s clock with the first story, and leaves a running one alone', () => {
     const control = fresh()

@@ -1,5 +1,5 @@
 import type { ClientPayload, ControlState, Member, Story, StoryStatus } from '@harvest/shared'
-import { CONTROL_LIMITS, applyClockCommand, clockPhase, newClock } from '@harvest/shared'
+import { CONTROL_LIMITS, applyClockCommand, clockPhase, newClock, storyArea } from '@harvest/shared'
 import { DEFAULT_QA_MINUTES, DEFAULT_SLOT_MINUTES, newStory } from './newControl'
 import { Refusal, moveInList, mustFind } from './Refusal'
 
@@ -80,6 +80,8 @@ export function setStoryStatus(control: ControlState, id: string, status: StoryS
     const clock = status === 'telling' ? 'tellClock' : 'qaClock'
     story[clock] = applyClockCommand(story[clock], { op: 'start' }, now)
     control.currentStoryId = id
+    // "Follow me" follows the queue: whoever follows the facilitator is taken to the story being told.
+    if (control.boardMode.follow) control.boardMode = { ...control.boardMode, follow: { ...control.boardMode.follow, area: storyArea(id) } }
     // The first story starts the storytelling block's own clock too, so its actual time is kept.
     const item = control.agenda.find((i) => i.id === control.currentItemId)
     if (item?.kind === 'storytelling' && clockPhase(item.clock) === 'idle') item.clock = applyClockCommand(item.clock, { op: 'start' }, now)

@@ -16,6 +16,7 @@ import { inviteRotate, leadSet } from './invitesAndLead'
 import { memberUpdate } from './memberUpdate'
 import { notesGet, notesSave } from './notes'
 import { memberRemove, memberRename, memberSetRole } from './people'
+import { reportShare } from './report'
 import { sessionSync } from './sessionSync'
 import { storyAdd, storyMove, storyRemove, storyStatus, storyUpdate, storyVolunteer } from './stories'
 import { voteCast, voteClose, voteOpen } from './votes'
@@ -45,6 +46,7 @@ const HANDLERS: { [E in ClientEventName]: Handler<E> } = {
   'member:remove': memberRemove,
   'invite:rotate': inviteRotate,
   'lead:set': leadSet,
+  'report:share': reportShare,
   'draft:save': draftSave,
   'draft:delete': draftDelete,
   'drafts:list': draftsList,

@@ -4,7 +4,8 @@ import type { CreateSessionResult, JoinResult, Report } from '@harvest/shared'
 import { createSession, joinAs } from '../testing/api'
 import { cardBy } from '../testing/boardWorld'
 import { disposeAll } from '../testing/cleanup'
-import { connectBoard } from '../testing/clients'
+import { connectBoard, connectSocket, request } from '../testing/clients'
+import { ensurePdfTools, isPdf, pdfText } from '../testing/pdfTools'
 import { startTestServer, type TestServer } from '../testing/testServer'
 import { waitFor } from '../testing/waitFor'
 
@@ -85,6 +86,29 @@ describe('the report over HTTP', () => {
     }
   })
 
+  it('lets everyone in the session download once the facilitator shares it, and only the facilitator shares', async () => {
+    const observerInvite = created.invites.find((i) => i.role === 'observer')!.token
+    const asParticipant = await connectSocket(server.url, participant.memberToken)
+    const refused = await request(asParticipant.socket, 'report:share', { shared: true })
+    expect(refused).toMatchObject({ ok: false, error: 'forbidden', message: 'only a facilitator can share the report' })
+    expect((await download(server.url, reportPath('md'), participant.memberToken)).status).toBe(403)
+
+    const asFacilitator = await connectSocket(server.url, created.memberToken)
+    expect(await request(asFacilitator.socket, 'report:share', { shared: true })).toEqual({ ok: true, data: null })
+    await waitFor(() => asParticipant.socket.connected && (server.app.ctx.control.peek(created.session.id)?.reportShared ?? false), 5_000, 'shared')
+    for (const token of [participant.memberToken, observerInvite]) {
+      const file = await download(server.url, reportPath('md'), token)
+      expect(file.status).toBe(200)
+      expect(file.text).toContain('Ghent’s green roofs cut the heat')
+    }
+    // Sharing one session's report opens nothing of another's.
+    expect((await download(server.url, reportPath('md', other.session.id), participant.memberToken)).status).toBe(404)
+
+    expect(await request(asFacilitator.socket, 'report:share', { shared: false })).toEqual({ ok: true, data: null })
+    expect((await download(server.url, reportPath('md'), participant.memberToken)).status).toBe(403)
+    expect((await download(server.url, reportPath('md'), harvester.memberToken)).status).toBe(200)
+  })
+
   it('answers 503 with a reason for a PDF where the server has no browser, while HTML stays available', async () => {
     const pdf = await download(server.url, reportPath('pdf'), created.memberToken)
     expect(pdf.status).toBe(503)
@@ -98,4 +122,26 @@ describe('the report over HTTP', () => {
     const schema = (await response.json()) as { properties: Record<string, unknown> }
     expect(Object.keys(schema.properties)).toContain('keyInsights')
   })
+})
+
+describe('the PDF report', () => {
+  beforeAll(ensurePdfTools, 600_000)
+  afterAll(disposeAll)
+
+  it('is the HTML report printed by the server’s Chromium, with the cards’ text in it', async () => {
+    const server = await startTestServer()
+    const created = await createSession(server.url, { title: 'Łódź round' })
+    const writer = await joinAs(server.url, created, 'participant', { name: 'Ola', city: 'Łódź', cityKind: 'pilot' })
+    const board = connectBoard(server.url, created.session.id, writer.memberToken)
+    await board.synced()
+    addCard(board.doc, cardBy(writer.member, 'p1', 'Residents trust neighbours more than brochures', { kind: 'learning' }))
+    await waitFor(async () => (JSON.parse((await download(server.url, `/api/sessions/${created.session.id}/report.json`, created.memberToken)).text) as Report).cards.length === 1, 5_000, 'card stored')
+    const pdf = await download(server.url, `/api/sessions/${created.session.id}/report.pdf`, created.memberToken)
+    expect(pdf.status).toBe(200)
+    expect(pdf.headers.get('content-type')).toBe('application/pdf')
+    expect(isPdf(pdf.bytes)).toBe(true)
+    const text = pdfText(pdf.bytes)
+    expect(text).toContain('Residents trust neighbours more than brochures')
+    expect(text).toContain('Łódź round')
+  }, 120_000)
 })

@@ -139,4 +139,11 @@ export const controlEvents = defineEvents({
     needs: 'lead:set',
     denied: 'only a facilitator can take or hand over the lead',
   },
+  /** Share the Harvest Report with everyone in the session (or take the share back). */
+  'report:share': {
+    input: z.object({ shared: z.boolean() }).strict(),
+    ack: ack<null>(),
+    needs: 'report:share',
+    denied: 'only a facilitator can share the report',
+  },
 })

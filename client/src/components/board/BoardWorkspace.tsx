@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import type { BoardMode, Phase } from '@harvest/shared'
-import { PLENARY_AREA } from '@harvest/shared'
+import { PLENARY_AREA, liveStoryArea } from '@harvest/shared'
 import { ALL_AREAS, citiesOf, countByKind, filterCards } from '../../board/cardFilters'
 import { offerRefollow } from '../../board/follow'
 import { pickArea } from '../../board/pickArea'
@@ -10,6 +10,7 @@ import type { BoardIdentity } from '../../board/useBoardActor'
 import { useBoardSessionStore } from '../../stores/useBoardSessionStore'
 import { useBoardStore } from '../../stores/useBoardStore'
 import { useBoardViewStore } from '../../stores/useBoardViewStore'
+import { useControlStore } from '../../stores/useControlStore'
 import { AreaTabs } from './AreaTabs'
 import { CardComposer } from './CardComposer'
 import { CardGrid } from './CardGrid'
@@ -31,13 +32,15 @@ export function BoardWorkspace({ who, area, mode, phase, leaderName }: { who: Bo
   const votesVisible = useBoardSessionStore((s) => s.vote?.totals != null)
   const hasDrafts = useBoardSessionStore((s) => s.drafts.length > 0)
   const tabs = useAreaTabs()
+  const storyNow = useControlStore((s) => (s.control ? liveStoryArea(s.control) : null))
 
   const shown = useMemo(() => filterCards(cards, area, filter), [cards, area, filter])
   const counts = useMemo(() => countByKind(cards, area, filter), [cards, area, filter])
   const cities = useMemo(() => citiesOf(cards), [cards])
   const people = useMemo(() => peopleByArea(others), [others])
   const inArea = area === ALL_AREAS ? cards.length : (tabs.find((t) => t.id === area)?.count ?? 0)
-  const writeArea = area === ALL_AREAS ? PLENARY_AREA : area
+  // Looking at every area at once, a card goes where the session is: the story being told, or the plenary.
+  const writeArea = area === ALL_AREAS ? (storyNow ?? PLENARY_AREA) : area
   const areaName = tabs.find((t) => t.id === writeArea)?.label ?? writeArea
   const writers = writingLine(writersIn(others, writeArea))
   const { me, authorKey } = who
@@ -59,6 +62,7 @@ export function BoardWorkspace({ who, area, mode, phase, leaderName }: { who: Bo
           writer={{ name: me.name, city: me.city, cityKind: me.cityKind, authorKey }}
           area={writeArea}
           areaName={areaName}
+          areas={tabs.filter((t) => t.id !== ALL_AREAS)}
           phase={phase}
           anonymous={mode.anonymous}
           privately={privately}

@@ -6,7 +6,9 @@ import { boardActions } from '../../board/boardActions'
 import { boardCommands } from '../../board/boardCommands'
 import { newCardFrom, type Writer } from '../../board/cardRights'
 import { composerShortcut, defaultKind, kindOrder, leverHint, toggleLever } from '../../board/composerKeys'
+import type { AreaTab } from '../../board/areas'
 import { LEVER_SHORT } from '../../board/labels'
+import { pickArea } from '../../board/pickArea'
 import { useBoardStore } from '../../stores/useBoardStore'
 import { useBoardViewStore } from '../../stores/useBoardViewStore'
 import { ChipToggles } from './ChipToggles'
@@ -16,10 +18,12 @@ import { KindPicker } from './KindPicker'
  * Keyboard-first: type, press Enter. Alt+1…0 picks a kind (the current phase's first),
  * Alt+Shift+1…6 toggles a lever. In private writing the card is saved as a private draft.
  */
-export function CardComposer({ writer, area, areaName, phase, anonymous, privately }: {
+export function CardComposer({ writer, area, areaName, areas, phase, anonymous, privately }: {
   writer: Writer
   area: string
   areaName: string
+  /** The areas a person may write into instead; picking one shows it too. */
+  areas: AreaTab[]
   phase: Phase | null
   anonymous: boolean
   privately: boolean
@@ -70,6 +74,13 @@ export function CardComposer({ writer, area, areaName, phase, anonymous, private
   const left = LIMITS.cardTextMax - text.length
   return (
     <div className={privately ? 'composer private' : 'composer'}>
+      <label className="write-into">
+        <span>Writing into:</span>
+        <select value={area} onChange={(e) => pickArea(e.target.value)} aria-label="Area the card is written into">
+          {!areas.some((a) => a.id === area) && <option value={area}>{areaName}</option>}
+          {areas.map((a) => <option key={a.id} value={a.id}>{a.label}</option>)}
+        </select>
+      </label>
       <textarea
         aria-label="New card"
         placeholder={privately ? 'Write a private card and press Enter… only you see it until the facilitator reveals all' : `Write a card for ${areaName} and press Enter…`}

@@ -4,6 +4,7 @@ import { KIND_LABELS, LIMITS } from '@harvest/shared'
 import { harvestActions } from '../../board/harvestActions'
 import { LEVER_SHORT, SECTION_TITLES, kindClass } from '../../board/labels'
 import { actingName } from '../../board/useBoardActor'
+import { EntryMarks } from './EntryMarks'
 import { SummaryEditor } from './SummaryEditor'
 
 /** One W³ section of the harvest: its summary, the promoted cards and patterns, key insights. */
@@ -21,13 +22,15 @@ export function HarvestSectionView({ section, entries, writable }: { section: Ha
       {entries.length === 0 && <p className="muted">Nothing promoted here yet.</p>}
       <ul className="harvest-entries">
         {entries.map((e) => (
-          <li key={e.id} className={`harvest-entry ${kindClass(e.kind)}`}>
+          <li key={e.id} className={`harvest-entry ${kindClass(e.kind)}${e.key ? ' key' : ''}`}>
             <div className="entry-top">
-              <span className="chip kind-chip">{e.source === 'insight' ? 'Key insight' : e.kind ? KIND_LABELS[e.kind] : 'Unsorted'}</span>
+              <span className="chip kind-chip">{e.source === 'insight' ? 'Written insight' : e.kind ? KIND_LABELS[e.kind] : 'Unsorted'}</span>
+              {e.key && !writable && <span className="chip key-chip">★ Key insight</span>}
               {e.source === 'pattern' && <span className="chip pattern-chip">◆ Pattern</span>}
               {writable && <button className="link danger" onClick={() => harvestActions.removeEntry(e.id)} aria-label="Remove from the harvest">Remove</button>}
             </div>
             <p className="entry-text">{e.text}</p>
+            {writable && <EntryMarks entry={e} />}
             {(e.cities.length > 0 || e.levers.length > 0) && (
               <p className="entry-meta">
                 {e.cities.join(' · ')}
@@ -39,7 +42,7 @@ export function HarvestSectionView({ section, entries, writable }: { section: Ha
       </ul>
       {writable && (
         <form className="insight-form" onSubmit={(ev) => { ev.preventDefault(); add() }}>
-          <input aria-label={`Key insight for ${SECTION_TITLES[section]}`} placeholder="Add a key insight…" maxLength={LIMITS.cardTextMax} value={insight} onChange={(ev) => setInsight(ev.target.value)} />
+          <input aria-label={`Write an insight into ${SECTION_TITLES[section]}`} placeholder="Write an insight…" maxLength={LIMITS.cardTextMax} value={insight} onChange={(ev) => setInsight(ev.target.value)} />
           <button type="submit" disabled={!insight.trim()}>Add</button>
         </form>
       )}

@@ -1,5 +1,6 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { PHASE_LABELS, currentItem } from '@harvest/shared'
+import { closeHarvest, openHarvest } from '../../board/harvestConnection'
 import { liveStory, storyClock } from '../../control/activeClock'
 import { loadIdentity } from '../../identity'
 import { connectSession, disconnectSession } from '../../socket'
@@ -9,6 +10,7 @@ import { ChimeWatcher } from '../clock/ChimeWatcher'
 import { ClockView } from '../clock/ClockView'
 import { ConnectionBadge } from '../ConnectionBadge'
 import { OfflineBanner } from '../OfflineBanner'
+import { StageHarvest } from './StageHarvest'
 import './stage.css'
 
 /**
@@ -21,12 +23,20 @@ export function StagePage({ sessionId }: { sessionId: string }) {
   const session = useSessionStore((s) => s.state?.session)
   const status = useSessionStore((s) => s.status)
   const refusal = useSessionStore((s) => s.refusal)
+  const [showHarvest, setShowHarvest] = useState(false)
 
   useEffect(() => {
     if (!identity) return
     connectSession(identity.token)
     return () => disconnectSession()
   }, [sessionId, identity?.token])
+
+  // The harvest document is opened only while the room reads it back.
+  useEffect(() => {
+    if (!identity || !showHarvest) return
+    openHarvest(sessionId, identity.token)
+    return () => closeHarvest()
+  }, [sessionId, identity?.token, showHarvest])
 
   if (!identity) return <main className="stage stage-message"><p>Open this session’s invitation link on this device first.</p></main>
   if (status === 'refused') return <main className="stage stage-message"><p>The session refused this connection: {refusal}</p></main>
@@ -40,7 +50,9 @@ export function StagePage({ sessionId }: { sessionId: string }) {
     <main className="stage">
       <ChimeWatcher />
       <OfflineBanner />
-      {story && sClock ? (
+      {showHarvest ? (
+        <StageHarvest />
+      ) : story && sClock ? (
         <div className="stage-body">
           <p className="stage-eyebrow">{story.status === 'qa' ? 'Questions for' : 'Now telling'}</p>
           <h1 className="stage-speaker">{story.storytellerName || story.city}</h1>
@@ -62,6 +74,7 @@ export function StagePage({ sessionId }: { sessionId: string }) {
         <span>{session.title} · {session.cluster}</span>
         <span className="stage-foot-actions">
           <ConnectionBadge status={status} />
+          <button className="link" onClick={() => setShowHarvest(!showHarvest)} aria-pressed={showHarvest}>{showHarvest ? 'Back to the clock' : 'The harvest so far'}</button>
           <button className="link" onClick={() => void document.documentElement.requestFullscreen?.().catch(() => {})}>Full screen</button>
         </span>
       </footer>

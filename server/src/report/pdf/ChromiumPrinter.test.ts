@@ -1,24 +1,16 @@
-import { execFileSync, execSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CHROMIUM, ensurePdfTools, isPdf, pdfText } from '../../testing/pdfTools'
 import { ChromiumPrinter, PdfBusy, PdfTimeout, PdfUnavailable } from './ChromiumPrinter'
 
 // A real Chromium prints here; a machine without it installs it rather than skipping.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const E2E = resolve(import.meta.dirname, '../../../../e2e')
 const SLOW = 120_000
 
 const page = (body: string) =>
   `<!doctype html><html><head><meta charset="utf-8"><title>Harvest</title>` +
   `<style>@page { size: A4; margin: 20mm }</style></head><body>${body}</body></html>`
-
-/** The text pdftotext reads back from the bytes, as a reader of the file would see it. */
-function pdfText(bytes: Uint8Array): string {
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: bytes }).toString('utf8')
-}
 
 /** Chromium processes this test process started, whatever the printer says about itself. */
 function chromiumChildren(): number[] {
@@ -36,12 +28,7 @@ function chromiumChildren(): number[] {
     .map(Number)
 }
 
-const isPdf = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-'
-
-beforeAll(() => {
-  if (!existsSync(CHROMIUM)) execSync(`bash ${E2E}/ensure-chromium.sh`, { stdio: 'inherit' })
-  execSync(`bash ${E2E}/ensure-poppler.sh`, { stdio: 'inherit' })
-}, 600_000)
+beforeAll(ensurePdfTools, 600_000)
 
 describe('ChromiumPrinter', () => {
   let openPages: number[] = []

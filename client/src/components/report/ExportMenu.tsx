@@ -1,0 +1,63 @@
+import { useState } from 'react'
+import type { ReportFormat } from '@harvest/shared'
+import { REPORT_FORMATS, REPORT_FORMAT_LABELS, can, mayReadReport } from '@harvest/shared'
+import { report } from '../../commands'
+import { loadIdentity } from '../../identity'
+import { fetchReport, saveFile } from '../../report/reportFiles'
+import { useControlStore } from '../../stores/useControlStore'
+import { useSessionStore } from '../../stores/useSessionStore'
+import './report.css'
+
+/**
+ * The Harvest Report, downloadable in every format at any time by those who may read it; the
+ * facilitator shares it with everyone. A file is fetched with the person's token in a header,
+ * so no link with a token in it is ever shown or kept in the history.
+ */
+export function ExportMenu({ sessionId }: { sessionId: string }) {
+  const role = useSessionStore((s) => s.state?.you.role)
+  const shared = useControlStore((s) => s.control?.reportShared ?? false)
+  const [busy, setBusy] = useState<ReportFormat | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  if (!role || !mayReadReport(role, shared)) return null
+
+  const download = async (format: ReportFormat) => {
+    const identity = loadIdentity(sessionId)
+    if (!identity) return
+    setBusy(format)
+    setError(null)
+    try {
+      saveFile(await fetchReport(sessionId, format, identity.token))
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  return (
+    <details className="export-menu">
+      <summary>Export report</summary>
+      <div className="export-panel">
+        <p className="export-lead">The Harvest Report as it stands now: every card in its place, the harvest, timekeeping.</p>
+        <a className="button primary export-preview" href={`/s/${encodeURIComponent(sessionId)}/report`}>Read the report</a>
+        <ul className="export-formats" aria-label="Download the report">
+          {REPORT_FORMATS.map((format) => (
+            <li key={format}>
+              <button type="button" onClick={() => void download(format)} disabled={busy !== null} aria-busy={busy === format}>
+                {busy === format ? 'Preparing…' : REPORT_FORMAT_LABELS[format]}
+              </button>
+            </li>
+          ))}
+        </ul>
+        {error && <p className="error" role="alert">{error}</p>}
+        {can(role, 'report:share') && (
+          <label className="export-share">
+            <input type="checkbox" checked={shared} onChange={(e) => void report.share(e.target.checked)} />
+            Share the report with everyone in the session
+          </label>
+        )}
+        {!can(role, 'report:share') && shared && <p className="muted small-text">The facilitator has shared the report with everyone.</p>}
+      </div>
+    </details>
+  )
+}
