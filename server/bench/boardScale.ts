@@ -1,9 +1,9 @@
 import { v4 as uuid } from 'uuid'
 import * as Y from 'yjs'
 import { PLENARY_AREA, addCard, getCards, listCards } from '@harvest/shared'
-import { boardDocName } from '../src/board/documents'
-import { SERVER_ORIGIN } from '../src/boardSession/liveBoard'
-import { LiveDoc } from '../src/board/LiveDoc'
+import { boardDocName } from '../src/documents/documentKinds'
+import { SERVER_ORIGIN } from '../src/documents/withBoard'
+import { LiveDoc } from '../src/documents/LiveDoc'
 import { benchServer, boardClient, inBatches } from './fixture'
 import { histogram, mb, percentile } from './stats'
 

@@ -2,15 +2,15 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import express from 'express'
 import * as Y from 'yjs'
-import { attachBoardEndpoint } from './board/boardEndpoint'
-import { DocRegistry } from './board/DocRegistry'
-import { boardDocName, harvestDocName, prepareDocument } from './board/documents'
+import { attachDocumentEndpoint } from './documents/documentEndpoint'
+import { DocRegistry } from './documents/DocRegistry'
+import { boardDocName, harvestDocName, prepareDocument } from './documents/documentKinds'
 import { apiRoutes } from './http/apiRoutes'
 import { clientRoutes } from './http/clientRoutes'
 import { ControlService } from './control/ControlService'
 import { Connections } from './realtime/Connections'
-import type { ServerContext } from './realtime/context'
-import { sessionRoom } from './realtime/context'
+import type { ServerContext } from './context'
+import { sessionRoom } from './context'
 import { Presence } from './realtime/Presence'
 import { attachSessionControl, createIo } from './realtime/socketServer'
 import { resolveToken } from './sessions/resolveToken'
@@ -84,7 +84,7 @@ export function createApp({ storage, publicUrl = '', clientDir, now = Date.now, 
       docs.release(live)
     }
   }
-  const board = attachBoardEndpoint(httpServer, { storage, registry: docs, links: ctx.boards, secret: ctx.secret, control: ctx.control })
+  const board = attachDocumentEndpoint(httpServer, { storage, registry: docs, links: ctx.boards, secret: ctx.secret, control: ctx.control })
 
   return {
     httpServer,

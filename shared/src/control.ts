@@ -3,7 +3,7 @@ import { plannedTotal, minutesBetween } from './agenda'
 import type { Clock } from './clock'
 import { elapsedMs } from './clock'
 import type { Story } from './story'
-import type { BoardMode } from './boardSession'
+import type { BoardMode } from './boardMode'
 import type { BreakoutRound } from './breakouts'
 
 /** Everything that drives the running session: agenda, stories, clocks and who leads. */

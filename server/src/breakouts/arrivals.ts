@@ -1,6 +1,6 @@
 import type { Member } from '@harvest/shared'
 import { roundPhase } from '@harvest/shared'
-import type { ServerContext } from '../realtime/context'
+import type { ServerContext } from '../context'
 import { emitRoomMembers } from './emitRooms'
 import { placeArrival } from './roundOps'
 

@@ -1,6 +1,6 @@
 import type { BreakoutRound } from '@harvest/shared'
-import type { ServerContext } from '../realtime/context'
-import { sessionRoom } from '../realtime/context'
+import type { ServerContext } from '../context'
+import { sessionRoom } from '../context'
 
 /** Tells the session who is in the rooms that changed, without resending the whole state. */
 export function emitRoomMembers(ctx: ServerContext, sessionId: string, round: BreakoutRound, roomIds: readonly string[]): void {

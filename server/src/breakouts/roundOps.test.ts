@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { BreakoutRound, ClientPayload, ControlState, Member, Room } from '@harvest/shared'
 import { BREAKOUT_LIMITS, remainingMs, roomOf, roundPhase } from '@harvest/shared'
 import { newControl } from '../control/newControl'
-import { Refusal } from '../control/Refusal'
+import { Refusal } from '../Refusal'
 import { refusal } from '../testing/refusal'
 import {
   addRoom, assertNotClosed, closeRound, createRound, extendRound, findRound, leaveRooms, openRound, placeArrival, placeIn, reuseGroups, smallestRoom,

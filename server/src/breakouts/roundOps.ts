@@ -1,7 +1,7 @@
 import { v4 as uuid } from 'uuid'
 import type { BreakoutRound, ClientPayload, ControlState, Member, Room } from '@harvest/shared'
 import { BREAKOUT_LIMITS, applyClockCommand, roomOf, roundPhase } from '@harvest/shared'
-import { Refusal, mustFind } from '../control/Refusal'
+import { Refusal, mustFind } from '../Refusal'
 
 type RoomInput = Omit<ClientPayload<'room:add'>, 'roundId'>
 

@@ -1,7 +1,7 @@
 import { v4 as uuid } from 'uuid'
 import type { ClientPayload, ControlState } from '@harvest/shared'
 import { CONTROL_LIMITS, applyClockCommand, clockPhase, newAgendaItem, newClock } from '@harvest/shared'
-import { Refusal, moveInList, mustFind } from './Refusal'
+import { Refusal, moveInList, mustFind } from '../Refusal'
 
 /** Inserts an item after `afterId` (or at the end) and returns its id. */
 export function addItem(control: ControlState, input: ClientPayload<'agenda:add'>): string {

@@ -1,6 +1,6 @@
 import type { ClientPayload, ControlState, Identity } from '@harvest/shared'
 import { applyClockCommand } from '@harvest/shared'
-import { Refusal, mustFind } from './Refusal'
+import { Refusal, mustFind } from '../Refusal'
 
 /**
  * Driving the session (agenda, clocks, storytelling) needs the lead, besides the role the socket

@@ -1,7 +1,7 @@
 import type { ClientPayload, ControlState, Member, Story, StoryStatus } from '@harvest/shared'
 import { CONTROL_LIMITS, applyClockCommand, clockPhase, newClock, storyArea } from '@harvest/shared'
 import { DEFAULT_QA_MINUTES, DEFAULT_SLOT_MINUTES, newStory } from './newControl'
-import { Refusal, moveInList, mustFind } from './Refusal'
+import { Refusal, moveInList, mustFind } from '../Refusal'
 
 function ensureRoom(control: ControlState): void {
   if (control.stories.length >= CONTROL_LIMITS.storiesMax) {

@@ -1,7 +1,7 @@
-import { Refusal } from '../control/Refusal'
+import { Refusal } from '../Refusal'
 import type { Handler } from '../realtime/handler'
 import { sessionSockets } from '../realtime/sessionPeople'
-import { authorKeyFor } from '../sessions/authorKey'
+import { authorKeyFor } from '../authors/authorKey'
 import { controlHandler } from './controlHandler'
 
 /**

@@ -3,7 +3,7 @@ import { spread } from '../breakouts/spread'
 import {
   addRoom, assertNotClosed, closeRound, createRound, extendRound, findRound, openRound, placeArrival, reuseGroups,
 } from '../breakouts/roundOps'
-import { Refusal, mustFind } from '../control/Refusal'
+import { Refusal, mustFind } from '../Refusal'
 import type { Handler } from '../realtime/handler'
 import { presentMembers } from '../sessions/sessionState'
 import { controlHandler } from './controlHandler'

@@ -1,8 +1,8 @@
-import { withBoard, SERVER_ORIGIN } from '../boardSession/liveBoard'
-import { diffBoards, restoreBoard, restoreCard, snapshotDoc, takeSnapshot } from '../board/snapshots'
-import { boardDocName } from '../board/documents'
-import { Refusal } from '../control/Refusal'
-import type { ServerContext } from '../realtime/context'
+import { withBoard, SERVER_ORIGIN } from '../documents/withBoard'
+import { diffBoards, restoreBoard, restoreCard, snapshotDoc, takeSnapshot } from '../snapshots/snapshots'
+import { boardDocName } from '../documents/documentKinds'
+import { Refusal } from '../Refusal'
+import type { ServerContext } from '../context'
 import type { Handler } from '../realtime/handler'
 
 const NOT_FOUND = 'no such snapshot of this board'

@@ -1,5 +1,5 @@
 import type { ClientEventName } from '@harvest/shared'
-import type { IoSocket, ServerContext } from '../realtime/context'
+import type { IoSocket, ServerContext } from '../context'
 import type { Handler } from '../realtime/handler'
 import { register } from '../realtime/handler'
 import { RateLimit, SOCKET_BURST, SOCKET_EVENTS_PER_SECOND } from '../realtime/RateLimit'

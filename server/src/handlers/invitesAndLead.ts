@@ -1,5 +1,5 @@
 import { BOARD_CLOSE, can } from '@harvest/shared'
-import { Refusal } from '../control/Refusal'
+import { Refusal } from '../Refusal'
 import { invitePrincipal } from '../realtime/Connections'
 import type { Handler } from '../realtime/handler'
 import { findSessionMember, sessionSockets } from '../realtime/sessionPeople'

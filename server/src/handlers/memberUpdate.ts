@@ -1,7 +1,7 @@
 import { publicMember } from '../storage/Storage'
 import type { Handler } from '../realtime/handler'
 import { refuse } from '../realtime/handler'
-import { sessionRoom } from '../realtime/context'
+import { sessionRoom } from '../context'
 import { presentMembers } from '../sessions/sessionState'
 
 /** A member corrects their own name, city or pilot/twin status. */

@@ -1,6 +1,6 @@
 import type { Identity, Story, StoryNotes } from '@harvest/shared'
 import { EMPTY_NOTES, can } from '@harvest/shared'
-import { Refusal, mustFind } from '../control/Refusal'
+import { Refusal, mustFind } from '../Refusal'
 import type { Handler } from '../realtime/handler'
 import { sessionSockets } from '../realtime/sessionPeople'
 

@@ -1,4 +1,4 @@
-import { Refusal } from '../control/Refusal'
+import { Refusal } from '../Refusal'
 import { addStory, moveStory, removeStory, setStoryStatus, updateStory, volunteerStory } from '../control/storyOps'
 import { controlHandler, driving } from './controlHandler'
 

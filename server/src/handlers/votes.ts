@@ -1,22 +1,11 @@
 import { v4 as uuid } from 'uuid'
 import { getCard } from '@harvest/shared'
-import { withBoard } from '../boardSession/liveBoard'
-import { castDot, voteView } from '../boardSession/votes'
-import { Refusal } from '../control/Refusal'
-import type { ServerContext } from '../realtime/context'
+import { withBoard } from '../documents/withBoard'
+import { Refusal } from '../Refusal'
 import type { Handler } from '../realtime/handler'
-import { sessionSockets } from '../realtime/sessionPeople'
 import type { VoteRecord } from '../storage/Storage'
-
-/** Sends each connection of the session the vote as that person may see it. */
-function broadcastVote(ctx: ServerContext, sessionId: string, vote: VoteRecord): void {
-  // The shared part (totals, voters) is computed once; only each person's own dots differ.
-  const shared = voteView(vote, null)
-  for (const s of sessionSockets(ctx, sessionId, () => true)) {
-    const identity = s.data.identity
-    s.emit('vote:state', { ...shared, mine: { ...(identity.kind === 'member' ? vote.dots[identity.member.id] : undefined) } })
-  }
-}
+import { broadcastVote } from '../votes/broadcastVote'
+import { castDot, voteView } from '../votes/votes'
 
 const myId = (identity: { kind: string; member?: { id: string } }) => (identity.kind === 'member' ? identity.member!.id : null)
 

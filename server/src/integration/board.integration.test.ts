@@ -4,7 +4,7 @@ import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { BOARD_CLOSE, addCard, listCards } from '@harvest/shared'
-import { BoardPeer } from '../board/BoardPeer'
+import { DocumentPeer } from '../documents/DocumentPeer'
 import type { App } from '../app'
 import { SqliteStorage } from '../storage/sqlite'
 import { createSession, inviteToken, joinAs } from '../testing/api'
@@ -25,7 +25,7 @@ const serverDoc = async (app: App, sessionId: string) => (await app.docs.open(`b
 /** How many updates the server has refused from read-only connections to a board so far. */
 async function droppedUpdates(app: App, sessionId: string): Promise<number> {
   const live = await app.docs.open(`board:${sessionId}`)
-  return [...live.peers].reduce((sum, peer) => sum + (peer instanceof BoardPeer ? peer.droppedUpdates : 0), 0)
+  return [...live.peers].reduce((sum, peer) => sum + (peer instanceof DocumentPeer ? peer.droppedUpdates : 0), 0)
 }
 
 /**

@@ -17,7 +17,7 @@ import {
   readSummary,
   updateCard,
 } from '@harvest/shared'
-import { encodeUpdate } from '../board/protocol'
+import { encodeUpdate } from '../documents/protocol'
 import { SqliteStorage } from '../storage/sqlite'
 import { createSession, joinAs } from '../testing/api'
 import { accepted, cardBy, cardIds, cardTexts, connectHarvest, editAndWaitForDrop, serverDoc } from '../testing/boardWorld'

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { HttpError, InviteInfo, NewCard, StoryNotes } from '@harvest/shared'
 import { BOARD_CLOSE, EMPTY_NOTES, PLENARY_AREA, addCard, listCards } from '@harvest/shared'
 import type { App } from '../app'
-import { BoardPeer } from '../board/BoardPeer'
+import { DocumentPeer } from '../documents/DocumentPeer'
 import { inviteToken, joinAs, requestJson } from '../testing/api'
 import { disposeAll } from '../testing/cleanup'
 import { connectBoard, connectSocket, expectConnectError, openRawBoardSocket, request, type TestSocket } from '../testing/clients'
@@ -48,7 +48,7 @@ const serverCardIds = async (app: App, sessionId: string) => listCards((await ap
 /** Board updates the server has refused from read-only connections to this session's board. */
 async function droppedUpdates(app: App, sessionId: string): Promise<number> {
   const live = await app.docs.open(`board:${sessionId}`)
-  return [...live.peers].reduce((sum, peer) => sum + (peer instanceof BoardPeer ? peer.droppedUpdates : 0), 0)
+  return [...live.peers].reduce((sum, peer) => sum + (peer instanceof DocumentPeer ? peer.droppedUpdates : 0), 0)
 }
 
 /** Waits until the server has answered everything it sent this client before now. */

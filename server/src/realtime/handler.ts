@@ -1,7 +1,7 @@
 import type { Ack, AckOf, ClientEventName, ClientPayload, EventDefinition } from '@harvest/shared'
 import { DEFAULT_DENIED, can, clientEvents, describeIssues } from '@harvest/shared'
-import { Refusal } from '../control/Refusal'
-import type { IoSocket, ServerContext } from './context'
+import { Refusal } from '../Refusal'
+import type { IoSocket, ServerContext } from '../context'
 import type { RateLimit } from './RateLimit'
 
 /**

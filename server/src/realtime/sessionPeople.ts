@@ -1,8 +1,8 @@
 import type { Member } from '@harvest/shared'
-import { Refusal } from '../control/Refusal'
+import { Refusal } from '../Refusal'
 import { presentMembers } from '../sessions/sessionState'
-import type { IoSocket, ServerContext } from './context'
-import { sessionRoom } from './context'
+import type { IoSocket, ServerContext } from '../context'
+import { sessionRoom } from '../context'
 
 /** A member of this session, or a refusal: ids of other sessions are as unknown as made-up ones. */
 export async function findSessionMember(ctx: ServerContext, sessionId: string, memberId: string): Promise<Member> {

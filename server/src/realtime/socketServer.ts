@@ -5,8 +5,8 @@ import { registerHandlers } from '../handlers'
 import { resolveToken } from '../sessions/resolveToken'
 import { sessionStateFor } from '../sessions/sessionState'
 import { announcePresence } from './sessionPeople'
-import type { IoServer, IoSocket, ServerContext } from './context'
-import { sessionRoom } from './context'
+import type { IoServer, IoSocket, ServerContext } from '../context'
+import { sessionRoom } from '../context'
 
 /** Creates socket.io (session control) on the HTTP server, beside the board endpoint. */
 export function createIo(httpServer: http.Server): IoServer {

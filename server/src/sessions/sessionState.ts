@@ -1,8 +1,8 @@
 import type { Identity, PresentMember, SessionState } from '@harvest/shared'
 import { can } from '@harvest/shared'
-import type { ServerContext } from '../realtime/context'
-import { voteView } from '../boardSession/votes'
-import { authorKeyFor } from './authorKey'
+import type { ServerContext } from '../context'
+import { voteView } from '../votes/votes'
+import { authorKeyFor } from '../authors/authorKey'
 
 /** The people of a session with their live presence. */
 export async function presentMembers(ctx: ServerContext, sessionId: string): Promise<PresentMember[]> {

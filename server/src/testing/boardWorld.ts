@@ -2,7 +2,7 @@ import type * as Y from 'yjs'
 import type { Ack, Draft, Member, NewCard, SessionState, VoteView } from '@harvest/shared'
 import { HARVEST_PATH, PLENARY_AREA, listCards } from '@harvest/shared'
 import type { App } from '../app'
-import { BoardPeer } from '../board/BoardPeer'
+import { DocumentPeer } from '../documents/DocumentPeer'
 import type { ClientSocket, TestBoard } from './clients'
 import { connectDocument } from './clients'
 import { waitFor } from './waitFor'
@@ -28,7 +28,7 @@ export const serverDoc = async (app: App, docName: string) => (await app.docs.op
 /** How many updates the server has dropped from read-only connections to a document so far. */
 export async function droppedUpdates(app: App, docName: string): Promise<number> {
   const live = await app.docs.open(docName)
-  return [...live.peers].reduce((sum, peer) => sum + (peer instanceof BoardPeer ? peer.droppedUpdates : 0), 0)
+  return [...live.peers].reduce((sum, peer) => sum + (peer instanceof DocumentPeer ? peer.droppedUpdates : 0), 0)
 }
 
 /** Runs `edit` on a read-only client and waits until the server has dropped what it sent. */

@@ -1,4 +1,4 @@
-import { Refusal } from '../control/Refusal'
+import { Refusal } from '../Refusal'
 
 /** Runs `action`, expecting the server to refuse it, and returns the refusal. */
 export function refusal(action: () => unknown): Refusal {

@@ -1,5 +1,7 @@
 import { z } from 'zod'
-import type { Draft, SnapshotDiff, SnapshotInfo, VoteView } from '../boardSession'
+import type { Draft } from '../drafts'
+import type { SnapshotDiff, SnapshotInfo } from '../snapshots'
+import type { VoteView } from '../votes'
 import { BOARD_LIMITS, LIMITS } from '../limits'
 import { nonEmpty } from '../schemas'
 import { CARD_KINDS, EMISSION_DOMAINS, LEVERS } from '../taxonomy'

@@ -1,5 +1,6 @@
 import type { ControlState } from '../control'
-import type { Draft, VoteView } from '../boardSession'
+import type { Draft } from '../drafts'
+import type { VoteView } from '../votes'
 import type { Role } from '../roles'
 import type { Invite, PresentMember, SessionInfo } from '../session'
 import type { StoryNotes } from '../story'

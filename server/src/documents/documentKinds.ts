@@ -1,8 +1,8 @@
 import { BOARD_PATH, HARVEST_PATH, can, migrateBoard, migrateHarvest } from '@harvest/shared'
 import type { BoardMode, Identity } from '@harvest/shared'
-import { ownAuthorIds } from '../sessions/authorKey'
-import type { Access } from './BoardPeer'
-import { checkBoardUpdate } from './boardPolicy'
+import { ownAuthorIds } from '../authors/authorKey'
+import type { Access } from './DocumentPeer'
+import { checkBoardUpdate } from '../boardRules/boardPolicy'
 import type { LiveDoc } from './LiveDoc'
 
 /** The stored name of a session's board document. */

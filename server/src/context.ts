@@ -1,10 +1,10 @@
 import type { Server, Socket } from 'socket.io'
 import type { ClientToServerEvents, Identity, ServerToClientEvents } from '@harvest/shared'
-import type { DocRegistry } from '../board/DocRegistry'
-import type { ControlService } from '../control/ControlService'
-import type { Storage } from '../storage/Storage'
-import type { Connections } from './Connections'
-import type { Presence } from './Presence'
+import type { DocRegistry } from './documents/DocRegistry'
+import type { ControlService } from './control/ControlService'
+import type { Storage } from './storage/Storage'
+import type { Connections } from './realtime/Connections'
+import type { Presence } from './realtime/Presence'
 
 /** What the server stores on each socket after the handshake. */
 export interface SocketData {

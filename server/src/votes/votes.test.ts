@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Refusal } from '../control/Refusal'
+import { Refusal } from '../Refusal'
 import type { VoteRecord } from '../storage/Storage'
 import { castDot, voteView } from './votes'
 

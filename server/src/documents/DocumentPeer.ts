@@ -27,7 +27,7 @@ export interface Access {
  * may not write has its document updates dropped before they touch the document (the place
  * where Hocuspocus checks `connection.readOnly`).
  */
-export class BoardPeer implements Peer {
+export class DocumentPeer implements Peer {
   readonly awarenessIds = new Set<number>()
   /** Updates refused because this connection may not write; for logs and tests. */
   droppedUpdates = 0

@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import type { Card, SnapshotDiff, SnapshotInfo } from '@harvest/shared'
 import { getCards, getPatterns, listCards } from '@harvest/shared'
 import type { Storage } from '../storage/Storage'
-import type { LiveDoc } from './LiveDoc'
+import type { LiveDoc } from '../documents/LiveDoc'
 
 /** Keeps a full copy of the document as it is now. */
 export async function takeSnapshot(storage: Storage, live: LiveDoc, at: number): Promise<SnapshotInfo> {

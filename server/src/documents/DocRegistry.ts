@@ -1,6 +1,6 @@
 import type { Storage } from '../storage/Storage'
 import { LiveDoc } from './LiveDoc'
-import { takeSnapshot } from './snapshots'
+import { takeSnapshot } from '../snapshots/snapshots'
 
 /** How long an unused document stays in memory, so a reloading page does not pay a full load. */
 const IDLE_UNLOAD_MS = 30_000

@@ -1,6 +1,6 @@
-import { boardDocName } from '../board/documents'
-import type { LiveDoc } from '../board/LiveDoc'
-import type { ServerContext } from '../realtime/context'
+import { boardDocName } from './documentKinds'
+import type { LiveDoc } from './LiveDoc'
+import type { ServerContext } from '../context'
 
 /** Origin of changes the server itself makes to a board (reveal, restore), so they are relayed to all. */
 export const SERVER_ORIGIN = { server: true } as const

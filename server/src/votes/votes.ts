@@ -1,5 +1,5 @@
 import type { VoteView } from '@harvest/shared'
-import { Refusal } from '../control/Refusal'
+import { Refusal } from '../Refusal'
 import type { VoteRecord } from '../storage/Storage'
 
 const sum = (dots: Record<string, number> | undefined) => Object.values(dots ?? {}).reduce((a, b) => a + b, 0)

@@ -4,15 +4,13 @@ import { WebSocket, WebSocketServer } from 'ws'
 import { BOARD_CLOSE, LIMITS } from '@harvest/shared'
 import type { ControlService } from '../control/ControlService'
 import type { Connections } from '../realtime/Connections'
-import type { BoardLink } from '../realtime/context'
+import type { BoardLink } from '../context'
 import { resolveToken } from '../sessions/resolveToken'
 import type { Storage } from '../storage/Storage'
-import { BoardPeer, MalformedMessage, RefusedChange } from './BoardPeer'
+import { DocumentPeer, MalformedMessage, RefusedChange } from './DocumentPeer'
 import type { DocRegistry } from './DocRegistry'
-import type { DocumentKind } from './documents'
-import { DOCUMENT_KINDS } from './documents'
-
-export { boardDocName } from './documents'
+import type { DocumentKind } from './documentKinds'
+import { DOCUMENT_KINDS } from './documentKinds'
 
 const PING_INTERVAL_MS = 30_000
 
@@ -33,7 +31,7 @@ export interface EndpointDeps {
  * upgrade, because a browser cannot read the status of a refused upgrade and could not tell
  * the person why.
  */
-export function attachBoardEndpoint(httpServer: http.Server, deps: EndpointDeps) {
+export function attachDocumentEndpoint(httpServer: http.Server, deps: EndpointDeps) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.boardFrameMaxBytes })
 
   httpServer.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -50,7 +48,7 @@ export function attachBoardEndpoint(httpServer: http.Server, deps: EndpointDeps)
   async function accept(ws: WebSocket, url: URL, kind: DocumentKind): Promise<void> {
     // Frames may arrive while the token is being checked; hold them until we know who this is.
     const early: Uint8Array[] = []
-    let peer: BoardPeer | null = null
+    let peer: DocumentPeer | null = null
     ws.on('message', (data, isBinary) => {
       if (!isBinary) return close(ws, BOARD_CLOSE.malformed)
       const frame = toUint8Array(data)
@@ -68,7 +66,7 @@ export function attachBoardEndpoint(httpServer: http.Server, deps: EndpointDeps)
     await deps.control.read(sessionId) // loads the session's modes so the board's checks can read them
     const live = await deps.registry.open(kind.docName(sessionId))
     if (ws.readyState !== WebSocket.OPEN) return deps.registry.release(live)
-    const current = new BoardPeer(live, (message) => ws.readyState === WebSocket.OPEN && ws.send(message), access)
+    const current = new DocumentPeer(live, (message) => ws.readyState === WebSocket.OPEN && ws.send(message), access)
     current.start()
     peer = current
     // Session control reaches this connection to close it when the person is removed or their role changes.
@@ -94,7 +92,7 @@ export function attachBoardEndpoint(httpServer: http.Server, deps: EndpointDeps)
   return { close: () => new Promise<void>((resolve) => wss.close(() => resolve())), wss }
 }
 
-function receive(ws: WebSocket, peer: BoardPeer, frame: Uint8Array): void {
+function receive(ws: WebSocket, peer: DocumentPeer, frame: Uint8Array): void {
   if (ws.readyState !== WebSocket.OPEN) return
   try {
     peer.receive(frame)
