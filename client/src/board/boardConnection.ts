@@ -3,7 +3,7 @@ import { BOARD_PATH, getCards, getPatterns, listCards, listPatterns } from '@har
 import { useBoardStore } from '../stores/useBoardStore'
 import { useNoticeStore } from '../stores/useNoticeStore'
 import { openDocLink, type DocLink } from './docProvider'
-import { closeHarvest, openHarvest } from './harvestConnection'
+import { closeHarvest, openHarvest } from '../harvest/harvestConnection'
 import { startPresence } from './presence'
 import { reconcile } from './reconcileCards'
 

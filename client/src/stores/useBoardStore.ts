@@ -5,7 +5,7 @@ import type { PresenceEntry } from '../board/presenceList'
 /** Where the board connection stands. */
 export type BoardStatus = 'connecting' | 'synced' | 'offline' | 'refused'
 
-/** What the board shows, written only by the modules in board/ that own the Yjs document. */
+/** What the board shows, written only by the modules in board/ that own the Yjs document and its presence. */
 export interface BoardStore {
   cards: Card[]
   patterns: Pattern[]

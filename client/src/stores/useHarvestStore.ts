@@ -2,7 +2,7 @@ import { create } from 'zustand'
 import type { HarvestEntry, HarvestSection } from '@harvest/shared'
 import { HARVEST_SECTIONS } from '@harvest/shared'
 
-/** The harvest document as everyone reads it live; written only by board/harvestConnection.ts. */
+/** The harvest document as everyone reads it live; written only by harvest/harvestConnection.ts. */
 export interface HarvestStore {
   entries: HarvestEntry[]
   summaries: Record<HarvestSection, string>

@@ -2,7 +2,7 @@ import { useState, type DragEvent } from 'react'
 import type { Card, Pattern } from '@harvest/shared'
 import { BOARD_LIMITS, KIND_LABELS, patternCities } from '@harvest/shared'
 import { boardActions } from '../../board/boardActions'
-import { harvestActions } from '../../board/harvestActions'
+import { harvestActions } from '../../harvest/harvestActions'
 import { actingName } from '../../board/useBoardActor'
 import { DRAG_CARD, DRAG_PATTERN, dragging, startDrag } from './dragData'
 

@@ -1,5 +1,5 @@
 import type { HarvestEntry } from '@harvest/shared'
-import { harvestActions } from '../../board/harvestActions'
+import { harvestActions } from '../../harvest/harvestActions'
 import { useSessionStore } from '../../stores/useSessionStore'
 
 /**

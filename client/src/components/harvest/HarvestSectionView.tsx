@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { HarvestEntry } from '@harvest/shared'
 import { KIND_LABELS, LIMITS } from '@harvest/shared'
-import { harvestActions } from '../../board/harvestActions'
+import { harvestActions } from '../../harvest/harvestActions'
 import { LEVER_SHORT, SECTION_TITLES, kindClass } from '../../board/labels'
 import { actingName } from '../../board/useBoardActor'
 import { EntryMarks } from './EntryMarks'

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { HarvestSection } from '@harvest/shared'
 import { HARVEST_SECTION_LABELS } from '@harvest/shared'
-import { harvestActions } from '../../board/harvestActions'
+import { harvestActions } from '../../harvest/harvestActions'
 import { useHarvestStore } from '../../stores/useHarvestStore'
 
 /**

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { PHASE_LABELS, currentItem } from '@harvest/shared'
-import { closeHarvest, openHarvest } from '../../board/harvestConnection'
+import { closeHarvest, openHarvest } from '../../harvest/harvestConnection'
 import { liveStory, storyClock } from '../../control/activeClock'
 import { loadIdentity } from '../../identity'
 import { connectSession, disconnectSession } from '../../socket'

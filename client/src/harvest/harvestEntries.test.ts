@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Story } from '@harvest/shared'
 import { dominantKind, entryFromCard, entryFromPattern, promotedSources, sectionOf } from './harvestEntries'
-import { makeCard } from './testCards'
+import { makeCard } from '../board/testCards'
 
 const p = { id: 'e1', by: 'Hana', at: 100 }
 

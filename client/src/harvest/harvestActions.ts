@@ -4,7 +4,7 @@ import { LIMITS, getSummary, markEntry, promote, removeEntry } from '@harvest/sh
 import { useControlStore } from '../stores/useControlStore'
 import { currentHarvest } from './harvestConnection'
 import { entryFromCard, entryFromPattern } from './harvestEntries'
-import { textDiff } from './textDiff'
+import { textDiff } from '../board/textDiff'
 
 const promotion = (by: string) => ({ id: uuid(), by, at: Date.now() })
 const stories = () => useControlStore.getState().control?.stories ?? []

@@ -2,8 +2,8 @@ import type * as Y from 'yjs'
 import { HARVEST_PATH, HARVEST_SECTIONS, listEntries, readSummary } from '@harvest/shared'
 import { useHarvestStore } from '../stores/useHarvestStore'
 import { useNoticeStore } from '../stores/useNoticeStore'
-import { openDocLink, type DocLink } from './docProvider'
-import { reconcile } from './reconcileCards'
+import { openDocLink, type DocLink } from '../board/docProvider'
+import { reconcile } from '../board/reconcileCards'
 
 let current: DocLink | null = null
 let opened: { sessionId: string; token: string } | null = null
