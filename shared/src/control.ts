@@ -5,6 +5,8 @@ import { elapsedMs } from './clock'
 import type { Story } from './story'
 import type { BoardMode } from './boardMode'
 import type { BreakoutRound } from './breakouts'
+import type { Role } from './roles'
+import { can } from './roles'
 
 /** Everything that drives the running session: agenda, stories, clocks and who leads. */
 export interface ControlState {
@@ -80,3 +82,15 @@ export const currentItem = (control: ControlState) => control.agenda.find((i) =>
 
 /** The story being told or questioned now, if any. */
 export const currentStory = (control: ControlState) => control.stories.find((s) => s.id === control.currentStoryId) ?? null
+
+/** Whether the lead lets this member drive: they hold it, or it is free (and they take it by driving). */
+export const leadAllows = (control: Pick<ControlState, 'leadId'>, memberId: string) => control.leadId === null || control.leadId === memberId
+
+/**
+ * Whether this person may drive the agenda and clocks now: their role drives, they joined with a
+ * name, and the lead allows it. The server refuses the same; the client asks to enable the right buttons.
+ */
+export function mayDrive(control: Pick<ControlState, 'leadId'> | null, role: Role | undefined, memberId: string | null | undefined): boolean {
+  if (!control || !role || !memberId || !can(role, 'session:drive')) return false
+  return leadAllows(control, memberId)
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { PERMISSIONS, ROLES, ROLE_LABELS, can, type Action, type Role } from './roles'
+import { PERMISSIONS, ROLES, ROLE_LABELS, can, isParticipant, type Action, type Role } from './roles'
 
 describe('permissions', () => {
   it('every role can read the session', () => {
@@ -21,5 +21,11 @@ describe('permissions', () => {
 
   it('every role has a label to show', () => {
     for (const role of ROLES) expect(ROLE_LABELS[role]).toMatch(/^[A-Z]\w+$/)
+  })
+})
+
+describe('isParticipant', () => {
+  it('names the participants alone', () => {
+    expect(ROLES.filter(isParticipant)).toEqual(['participant'])
   })
 })

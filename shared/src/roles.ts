@@ -65,6 +65,15 @@ export function can(role: Role, action: Action): boolean {
   return (PERMISSIONS[action] as readonly Role[]).includes(role)
 }
 
+/**
+ * Participants speak for a city: they name it when they join and keep it, tell its story, keep
+ * their cards private while private writing is on, and are the people spread over breakout rooms.
+ * The one place outside the table that names a role.
+ */
+export function isParticipant(role: Role): boolean {
+  return role === 'participant'
+}
+
 /** Human labels for the roles, shown in the UI and in printed links. */
 export const ROLE_LABELS: Record<Role, string> = {
   facilitator: 'Facilitator',

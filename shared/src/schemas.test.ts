@@ -144,13 +144,17 @@ describe('missingParticipantFields', () => {
   const body = (patch: Partial<JoinBody>): JoinBody => ({ token, name: 'Pat', city: 'Ghent', cityKind: 'pilot', ...patch })
 
   it('is satisfied by a city and a kind', () => {
-    expect(missingParticipantFields(body({}))).toBeNull()
+    expect(missingParticipantFields('participant', body({}))).toBeNull()
   })
 
   it('asks for the city first, then for pilot or twin', () => {
-    expect(missingParticipantFields(body({ city: '' }))).toBe('city is required for participants')
-    expect(missingParticipantFields(body({ city: '', cityKind: null }))).toBe('city is required for participants')
-    expect(missingParticipantFields(body({ cityKind: null }))).toBe('say whether your city is a pilot or a twin city')
+    expect(missingParticipantFields('participant', body({ city: '' }))).toBe('city is required for participants')
+    expect(missingParticipantFields('participant', body({ city: '', cityKind: null }))).toBe('city is required for participants')
+    expect(missingParticipantFields('participant', body({ cityKind: null }))).toBe('say whether your city is a pilot or a twin city')
+  })
+
+  it('asks nothing of the other roles', () => {
+    for (const role of ['facilitator', 'harvester', 'observer'] as const) expect(missingParticipantFields(role, body({ city: '', cityKind: null }))).toBeNull()
   })
 })
 

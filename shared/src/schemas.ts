@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { LIMITS } from './limits'
-import { CITY_KINDS, ROLES } from './roles'
+import type { CityKind, Role } from './roles'
+import { CITY_KINDS, ROLES, isParticipant } from './roles'
 
 export const trimmed = (max: number) => z.string().trim().max(max)
 export const nonEmpty = (max: number, what: string) => trimmed(max).min(1, `${what} is required`)
@@ -46,10 +47,19 @@ export const joinBody = z
   .strict()
 export type JoinBody = z.infer<typeof joinBody>
 
-/** A participant must say which city they speak for and whether it is a pilot or a twin. */
-export function missingParticipantFields(body: JoinBody): string | null {
-  if (!body.city) return 'city is required for participants'
-  if (!body.cityKind) return 'say whether your city is a pilot or a twin city'
+/** A participant must say which city they speak for and whether it is a pilot or a twin: the field missing, if any. */
+export function missingCityField(role: Role, person: { city: string; cityKind: CityKind | null }): 'city' | 'cityKind' | null {
+  if (!isParticipant(role)) return null
+  if (!person.city) return 'city'
+  if (!person.cityKind) return 'cityKind'
+  return null
+}
+
+/** What joining with `role` lacks, in words for the join form; null when nothing is missing. */
+export function missingParticipantFields(role: Role, body: Pick<JoinBody, 'city' | 'cityKind'>): string | null {
+  const missing = missingCityField(role, body)
+  if (missing === 'city') return 'city is required for participants'
+  if (missing === 'cityKind') return 'say whether your city is a pilot or a twin city'
   return null
 }
 

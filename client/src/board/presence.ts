@@ -1,5 +1,6 @@
 import type { Awareness } from 'y-protocols/awareness'
 import type { BoardPresence } from '@harvest/shared'
+import { isParticipant } from '@harvest/shared'
 import { useBoardStore } from '../stores/useBoardStore'
 import { useBoardViewStore } from '../stores/useBoardViewStore'
 import { useControlStore } from '../stores/useControlStore'
@@ -19,7 +20,7 @@ function wantedPresence(): BoardPresence | null {
   const view = useBoardViewStore.getState()
   const boardMode = useControlStore.getState().control?.boardMode ?? null
   // With anonymous cards, "Ana is editing this card" would give away who wrote it.
-  const hideEditing = boardMode?.anonymous && state.you.role === 'participant'
+  const hideEditing = boardMode?.anonymous && isParticipant(state.you.role)
   const editing = hideEditing ? null : (view.editing ?? (view.writing ? WRITING_NEW : null))
   return {
     memberId: me.id,

@@ -1,5 +1,5 @@
 import type { AgendaItem, BreakoutRound, Card, Clock, PresentMember } from '@harvest/shared'
-import { roomArea, roundPhase } from '@harvest/shared'
+import { isParticipant, roomArea, roundPhase } from '@harvest/shared'
 
 /** The round people are in now: open, or counting down to close. One runs at a time. */
 export function liveRound(rounds: readonly BreakoutRound[], now: number): BreakoutRound | null {
@@ -25,7 +25,7 @@ export function roomClock(item: Pick<AgendaItem, 'clock'>, extraMs: number): Clo
 /** Participants online and in no room of the round: to be placed, or still choosing. */
 export function unassigned(members: readonly PresentMember[], rooms: Readonly<Record<string, readonly string[]>> | undefined): PresentMember[] {
   const placed = new Set(Object.values(rooms ?? {}).flat())
-  return members.filter((m) => m.role === 'participant' && m.online && !placed.has(m.id))
+  return members.filter((m) => isParticipant(m.role) && m.online && !placed.has(m.id))
 }
 
 /** How many cards each area holds. */

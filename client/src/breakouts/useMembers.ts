@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
 import type { PresentMember } from '@harvest/shared'
+import { can, isParticipant } from '@harvest/shared'
 import { useSessionStore } from '../stores/useSessionStore'
 
 const NOBODY: PresentMember[] = []
@@ -12,8 +13,8 @@ export function useMembers(): { list: PresentMember[]; byId: ReadonlyMap<string,
 
 /** Participants first by name: whom rooms are for. */
 export const participantsOf = (members: readonly PresentMember[]) =>
-  members.filter((m) => m.role === 'participant').sort((a, b) => a.name.localeCompare(b.name))
+  members.filter((m) => isParticipant(m.role)).sort((a, b) => a.name.localeCompare(b.name))
 
 /** People who may host or harvest a room: everyone but observers, by name. */
 export const hostsOf = (members: readonly PresentMember[]) =>
-  members.filter((m) => m.role !== 'observer').sort((a, b) => a.name.localeCompare(b.name))
+  members.filter((m) => can(m.role, 'board:write')).sort((a, b) => a.name.localeCompare(b.name))

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { DemoInfo, Role } from '@harvest/shared'
-import { ROLE_LABELS, inviteLinkPath } from '@harvest/shared'
+import { ROLE_LABELS, can, inviteLinkPath } from '@harvest/shared'
 import { api } from '../api'
 
 const TRY_AS: Role[] = ['facilitator', 'participant', 'harvester', 'observer']
@@ -21,7 +21,7 @@ export function DemoPanel() {
         {TRY_AS.map((role) => {
           const invite = demo.invites.find((i) => i.role === role)
           return invite ? (
-            <a key={role} className={role === 'facilitator' ? 'button primary' : 'button'} href={inviteLinkPath(invite.token)}>
+            <a key={role} className={can(role, 'session:drive') ? 'button primary' : 'button'} href={inviteLinkPath(invite.token)}>
               Join as {ROLE_LABELS[role].toLowerCase()}
             </a>
           ) : null

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import type { CityKind, InviteInfo } from '@harvest/shared'
-import { LIMITS, ROLE_LABELS } from '@harvest/shared'
+import { LIMITS, ROLE_LABELS, can, isParticipant } from '@harvest/shared'
 import { api } from '../api'
 import { loadIdentity, saveIdentity } from '../identity'
 import { navigate } from '../route'
@@ -38,7 +38,7 @@ export function JoinPage({ token }: { token: string }) {
 
   const { session, role } = invite
   const known = loadIdentity(session.id)
-  const isParticipant = role === 'participant'
+  const participant = isParticipant(role)
 
   function pickCity(value: string) {
     setCity(value)
@@ -48,11 +48,11 @@ export function JoinPage({ token }: { token: string }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault()
-    if (isParticipant && !cityKind) return setError('Say whether your city is a pilot city or a twin city.')
+    if (participant && !cityKind) return setError('Say whether your city is a pilot city or a twin city.')
     setBusy(true)
     setError(null)
     try {
-      const result = await api.join({ token, name, city, cityKind: isParticipant ? cityKind : null })
+      const result = await api.join({ token, name, city, cityKind: participant ? cityKind : null })
       saveIdentity({ sessionId: session.id, token: result.memberToken, role, name: result.member.name, title: session.title, savedAt: Date.now() })
       navigate(`/s/${session.id}`, true)
     } catch (e) {
@@ -86,17 +86,17 @@ export function JoinPage({ token }: { token: string }) {
           Your name
           <input required autoFocus maxLength={LIMITS.nameMax} value={name} onChange={(e) => setName(e.target.value)} />
         </label>
-        {(isParticipant || role !== 'observer') && (
+        {can(role, 'board:write') && (
           <label>
-            {isParticipant ? 'Your city' : 'Your city or organisation (optional)'}
-            <input required={isParticipant} maxLength={LIMITS.cityMax} list="session-cities" value={city}
+            {participant ? 'Your city' : 'Your city or organisation (optional)'}
+            <input required={participant} maxLength={LIMITS.cityMax} list="session-cities" value={city}
               onChange={(e) => pickCity(e.target.value)} />
             <datalist id="session-cities">
               {session.cities.map((c) => <option key={c.name} value={c.name} />)}
             </datalist>
           </label>
         )}
-        {isParticipant && (
+        {participant && (
           <fieldset className="choice">
             <legend>Your city is</legend>
             <label><input type="radio" name="cityKind" checked={cityKind === 'pilot'} onChange={() => setCityKind('pilot')} /> a pilot city</label>
@@ -106,7 +106,7 @@ export function JoinPage({ token }: { token: string }) {
         {error && <p className="error" role="alert">{error}</p>}
         <div className="row">
           <button className="primary" disabled={busy}>{busy ? 'Joining…' : 'Join the session'}</button>
-          {role === 'observer' && <button type="button" onClick={watch}>Watch without a name</button>}
+          {!can(role, 'board:write') && <button type="button" onClick={watch}>Watch without a name</button>}
         </div>
       </form>
     </main>

@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { ROLE_LABELS } from '@harvest/shared'
+import { ROLE_LABELS, can } from '@harvest/shared'
 import { closeBoard, openBoard } from '../board/boardConnection'
 import { forgetIdentity, loadIdentity } from '../identity'
 import { connectSession, disconnectSession } from '../socket'
@@ -63,7 +63,7 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
   if (!state) return <main className="narrow"><p className="muted">Connecting to the session…</p></main>
 
   const { session, you } = state
-  const facilitates = you.role === 'facilitator'
+  const facilitates = can(you.role, 'session:drive')
   return (
     <div className="session">
       <header className="topbar">

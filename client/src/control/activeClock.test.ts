@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ControlState, Story } from '@harvest/shared'
 import { newAgendaItem, newClock } from '@harvest/shared'
-import { activeClock, liveStory, mayDrive } from './activeClock'
+import { activeClock, liveStory } from './activeClock'
 
 const story = (id: string, status: Story['status']): Story => ({
   id,
@@ -52,19 +52,5 @@ describe('activeClock', () => {
 
   it('is null with no current item and no live story', () => {
     expect(activeClock(control({ currentItemId: null }))).toBeNull()
-  })
-})
-
-describe('mayDrive', () => {
-  it('lets a facilitator drive when nobody leads or they lead', () => {
-    expect(mayDrive(control(), 'facilitator', 'me')).toBe(true)
-    expect(mayDrive(control({ leadId: 'me' }), 'facilitator', 'me')).toBe(true)
-  })
-
-  it('refuses a facilitator who is not the lead, and every other role', () => {
-    expect(mayDrive(control({ leadId: 'other' }), 'facilitator', 'me')).toBe(false)
-    expect(mayDrive(control(), 'harvester', 'me')).toBe(false)
-    expect(mayDrive(control(), 'facilitator', null)).toBe(false)
-    expect(mayDrive(null, 'facilitator', 'me')).toBe(false)
   })
 })

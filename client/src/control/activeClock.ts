@@ -1,4 +1,4 @@
-import type { Clock, ClockTarget, ControlState, Role, Story } from '@harvest/shared'
+import type { Clock, ClockTarget, ControlState, Story } from '@harvest/shared'
 import { currentItem, currentStory } from '@harvest/shared'
 
 /** A clock together with the target that commands it. */
@@ -35,13 +35,4 @@ export function storyClock(control: ControlState): TargetedClock | null {
  */
 export function activeClock(control: ControlState): TargetedClock | null {
   return storyClock(control) ?? itemClock(control)
-}
-
-/**
- * Whether this person may drive the agenda and clocks now. The server checks the same thing;
- * the client asks only to enable the right buttons.
- */
-export function mayDrive(control: ControlState | null, role: Role | undefined, memberId: string | null | undefined): boolean {
-  if (!control || role !== 'facilitator' || !memberId) return false
-  return control.leadId === null || control.leadId === memberId
 }

@@ -1,4 +1,5 @@
 import type { Member } from '@harvest/shared'
+import { isParticipant } from '@harvest/shared'
 
 /** The people a story's storyteller can be picked from, its own city's participants first. */
 export interface StorytellerChoices<M extends Member = Member> {
@@ -15,9 +16,9 @@ const byName = (a: Member, b: Member) => a.name.localeCompare(b.name)
  * a story too but rarely do), each group by name.
  */
 export function storytellerChoices<M extends Member>(members: readonly M[], city: string): StorytellerChoices<M> {
-  const fromCity = members.filter((m) => m.role === 'participant' && city.trim() !== '' && sameCity(m.city, city)).sort(byName)
+  const fromCity = members.filter((m) => isParticipant(m.role) && city.trim() !== '' && sameCity(m.city, city)).sort(byName)
   const others = members
     .filter((m) => !fromCity.includes(m))
-    .sort((a, b) => Number(b.role === 'participant') - Number(a.role === 'participant') || byName(a, b))
+    .sort((a, b) => Number(isParticipant(b.role)) - Number(isParticipant(a.role)) || byName(a, b))
   return { fromCity, others }
 }

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
-import type { Role } from '@harvest/shared'
+import type { CityKind, Role } from '@harvest/shared'
 import {
-  BOARD_LIMITS, BOARD_ROOTS, CARD_FIELDS, CURATOR_ONLY_CARD_FIELDS, PATTERN_FIELDS, can, fieldRule, getCards, getPatterns,
+  BOARD_LIMITS, BOARD_ROOTS, CARD_AUTHOR_FIELDS, CARD_FIELDS, CURATOR_ONLY_CARD_FIELDS, PATTERN_FIELDS, can, fieldRule, getCards, getPatterns,
 } from '@harvest/shared'
 import { inspectUpdate } from './inspectUpdate'
 
@@ -12,13 +12,36 @@ export interface Writer {
   ownIds: readonly string[]
   /** True while this writer's new cards must stay private drafts (private writing is on). */
   privateWriting?: () => boolean
+  /** The writer's membership: a participant's new card carries this name (or none, when anonymous), city and city kind. */
+  author?: Author
+}
+
+/** Who a writer is, as their member record says. */
+export interface Author {
+  name: string
+  city: string
+  cityKind: CityKind | null
+}
+
+/** What an accepted update leaves for the server to do after applying it. */
+export interface Accepted {
+  /** New cards that left out their author's name, city or city kind: the server fills them in. */
+  unsigned: string[]
+}
+
+/** Why a participant's new card may not carry a given author field value, or null when it may. */
+function wrongAuthor(author: Author, key: string, value: unknown): string | null {
+  if (key === 'authorName' && value !== '' && value !== author.name) return `a new card carries your own name (${author.name}), not someone else's`
+  if (key === 'city' && value !== author.city) return author.city ? `a new card carries your own city (${author.city})` : 'a new card carries no city: you joined without one'
+  if (key === 'cityKind' && value !== author.cityKind) return 'a new card carries your own city’s pilot or twin status'
+  return null
 }
 
 /**
  * Decides whether a writer may apply an update to the board, before it touches the document.
  * Returns null to accept, or the reason to give the writer.
  */
-export function checkBoardUpdate(doc: Y.Doc, update: Uint8Array, writer: Writer): string | null {
+export function checkBoardUpdate(doc: Y.Doc, update: Uint8Array, writer: Writer, accepted?: Accepted): string | null {
   const effect = inspectUpdate(doc, update)
   const curator = can(writer.role, 'board:curate')
   if (effect.unexplained.length > 0 && !curator) return 'this change does not fit the board'
@@ -47,6 +70,13 @@ export function checkBoardUpdate(doc: Y.Doc, update: Uint8Array, writer: Writer)
         if (writer.privateWriting?.()) return 'private writing is on: your cards stay private until the facilitator reveals them'
         const authorId = change.fields.get('authorId')
         if (!writer.ownIds.includes(String(authorId))) return 'a new card must carry your own name'
+        if (writer.author && !curator) {
+          for (const key of CARD_AUTHOR_FIELDS) {
+            const why = change.fields.has(key) ? wrongAuthor(writer.author, key, change.fields.get(key)) : null
+            if (why) return why
+          }
+        }
+        if (accepted && CARD_AUTHOR_FIELDS.some((key) => !change.fields.has(key))) accepted.unsigned.push(cardId)
       }
       for (const [key, value] of change.fields) {
         const rule = fieldRule(CARD_FIELDS, key)

@@ -1,6 +1,6 @@
 import { v4 as uuid } from 'uuid'
 import type { BreakoutRound, ClientPayload, ControlState, Member, Room } from '@harvest/shared'
-import { BREAKOUT_LIMITS, applyClockCommand, roomOf, roundPhase } from '@harvest/shared'
+import { BREAKOUT_LIMITS, applyClockCommand, isParticipant, roomOf, roundPhase } from '@harvest/shared'
 import { Refusal, mustFind } from '../Refusal'
 
 type RoomInput = Omit<ClientPayload<'room:add'>, 'roundId'>
@@ -91,7 +91,7 @@ export function smallestRoom(round: BreakoutRound): Room | null {
  * they choose for themselves. Returns the changed room ids.
  */
 export function placeArrival(round: BreakoutRound, member: Member, now: number): string[] {
-  if (roundPhase(round, now) !== 'open' || member.role !== 'participant' || roomOf(round, member.id)) return []
+  if (roundPhase(round, now) !== 'open' || !isParticipant(member.role) || roomOf(round, member.id)) return []
   const plannedId = round.planned[member.name.trim().toLowerCase()] ?? round.planned[member.city.trim().toLowerCase()]
   const planned = plannedId ? round.rooms.find((r) => r.id === plannedId) : undefined
   if (planned) return placeIn(round, member.id, planned, { checkCapacity: false })

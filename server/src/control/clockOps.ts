@@ -1,5 +1,5 @@
 import type { ClientPayload, ControlState, Identity } from '@harvest/shared'
-import { applyClockCommand } from '@harvest/shared'
+import { applyClockCommand, leadAllows } from '@harvest/shared'
 import { Refusal, mustFind } from '../Refusal'
 
 /**
@@ -8,10 +8,10 @@ import { Refusal, mustFind } from '../Refusal'
  */
 export function assertHoldsLead(control: ControlState, identity: Identity): void {
   if (identity.kind !== 'member') throw new Refusal('forbidden', 'only a facilitator can run the agenda and the clocks')
-  if (control.leadId === null) control.leadId = identity.member.id
-  if (control.leadId !== identity.member.id) {
+  if (!leadAllows(control, identity.member.id)) {
     throw new Refusal('forbidden', 'another facilitator has the lead: ask them to hand it over, or take the lead')
   }
+  control.leadId ??= identity.member.id
 }
 
 /** Applies a clock command to the agenda item or story clock it names. */

@@ -1,4 +1,4 @@
-import { BOARD_PATH, HARVEST_PATH, can, migrateBoard, migrateHarvest } from '@harvest/shared'
+import { BOARD_PATH, HARVEST_PATH, can, isParticipant, migrateBoard, migrateHarvest } from '@harvest/shared'
 import type { BoardMode, Identity } from '@harvest/shared'
 import { ownAuthorIds } from '../authors/authorKey'
 import type { Access } from './DocumentPeer'
@@ -27,7 +27,7 @@ export const BOARD_DOCUMENT: DocumentKind = {
       role: identity.role,
       ownIds: ownAuthorIds(secret, identity.member.id),
       // Read at each update: the facilitator switches private writing on and off during the session.
-      privateWriting: () => identity.role === 'participant' && mode()?.privateWriting === true,
+      privateWriting: () => isParticipant(identity.role) && mode()?.privateWriting === true,
     }
     return { canWrite: true, check: (doc, update) => checkBoardUpdate(doc, update, writer) }
   },

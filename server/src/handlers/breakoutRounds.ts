@@ -1,4 +1,4 @@
-import { applyClockCommand, clockPhase, roundPhase } from '@harvest/shared'
+import { applyClockCommand, clockPhase, isParticipant, roundPhase } from '@harvest/shared'
 import { spread } from '../breakouts/spread'
 import {
   addRoom, assertNotClosed, closeRound, createRound, extendRound, findRound, openRound, placeArrival, reuseGroups,
@@ -16,7 +16,7 @@ export const roundSpread: Handler<'round:spread'> = {
   async run(ctx, socket, { roundId, seed, ...options }) {
     const identity = socket.data.identity
     findRound((await ctx.control.read(identity.sessionId)).state, roundId)
-    const people = (await presentMembers(ctx, identity.sessionId)).filter((m) => m.online && m.role === 'participant')
+    const people = (await presentMembers(ctx, identity.sessionId)).filter((m) => m.online && isParticipant(m.role))
     return { ok: true, data: { groups: spread(people, options, seed ?? ctx.now()) } }
   },
 }

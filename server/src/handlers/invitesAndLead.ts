@@ -36,7 +36,7 @@ export const leadSet: Handler<'lead:set'> = {
     const identity = socket.data.identity
     if (identity.kind !== 'member') throw new Refusal('forbidden', 'join the session with your name first')
     const target = await findSessionMember(ctx, identity.sessionId, memberId)
-    if (target.role !== 'facilitator') throw new Refusal('invalid', 'the lead can only go to a facilitator')
+    if (!can(target.role, 'session:drive')) throw new Refusal('invalid', 'the lead can only go to a facilitator')
     await ctx.control.update(identity.sessionId, ({ state }) => {
       state.leadId = memberId
     })

@@ -1,3 +1,4 @@
+import { missingCityField } from '@harvest/shared'
 import { publicMember } from '../storage/Storage'
 import type { Handler } from '../realtime/handler'
 import { refuse } from '../realtime/handler'
@@ -13,7 +14,7 @@ export const memberUpdate: Handler<'member:update'> = {
     const current = (await ctx.storage.listMembers(identity.sessionId)).find((m) => m.id === identity.member.id)
     if (!current) return refuse('not_found', 'you are no longer a member of this session')
     const next = publicMember({ ...current, ...patch })
-    if (next.role === 'participant' && (!next.city || !next.cityKind)) {
+    if (missingCityField(next.role, next)) {
       return refuse('invalid', 'participants keep a city and say whether it is a pilot or a twin city')
     }
     await ctx.storage.updateMember(next)

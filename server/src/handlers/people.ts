@@ -1,5 +1,5 @@
 import type { Member } from '@harvest/shared'
-import { BOARD_CLOSE } from '@harvest/shared'
+import { BOARD_CLOSE, can } from '@harvest/shared'
 import { leaveRooms } from '../breakouts/roundOps'
 import { Refusal } from '../Refusal'
 import { memberPrincipal } from '../realtime/Connections'
@@ -30,14 +30,15 @@ export const memberSetRole: Handler<'member:setRole'> = {
     const identity = socket.data.identity
     const member = await findSessionMember(ctx, identity.sessionId, memberId)
     if (member.role === role) return { ok: true, data: member }
-    if (member.role === 'facilitator') {
-      const facilitators = (await ctx.storage.listMembers(identity.sessionId)).filter((m) => m.role === 'facilitator')
-      if (facilitators.length === 1) throw new Refusal('conflict', 'a session keeps at least one facilitator: make someone else facilitator first')
+    // Somebody must stay who can run the session and manage its people.
+    if (can(member.role, 'people:manage') && !can(role, 'people:manage')) {
+      const managers = (await ctx.storage.listMembers(identity.sessionId)).filter((m) => can(m.role, 'people:manage'))
+      if (managers.length === 1) throw new Refusal('conflict', 'a session keeps at least one facilitator: make someone else facilitator first')
     }
     const updated: Member = { ...member, role }
     await ctx.storage.updateMember(updated)
     await ctx.control.update(identity.sessionId, ({ state }) => {
-      if (state.leadId === memberId && role !== 'facilitator') state.leadId = null
+      if (state.leadId === memberId && !can(role, 'session:drive')) state.leadId = null
     })
     await refreshConnections(ctx, updated, true)
     await broadcastMembers(ctx, identity.sessionId)

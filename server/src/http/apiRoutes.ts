@@ -47,10 +47,8 @@ export function apiRoutes(storage: Storage, { showDemo = false } = {}): express.
     if (!invite) return sendError(res, 'unauthorized', 'this invitation link is not valid: ask the facilitator for a new one')
     const session = await storage.getSession(invite.sessionId)
     if (!session) return sendError(res, 'not_found', 'this session no longer exists')
-    if (invite.role === 'participant') {
-      const missing = missingParticipantFields(body.data)
-      if (missing) return sendError(res, 'invalid', missing)
-    }
+    const missing = missingParticipantFields(invite.role, body.data)
+    if (missing) return sendError(res, 'invalid', missing)
     const { name, city, cityKind } = body.data
     const result: JoinResult = await addMember(storage, session, { name, role: invite.role, city, cityKind })
     res.status(201).json(result)

@@ -1,5 +1,6 @@
 import type http from 'node:http'
 import { Server } from 'socket.io'
+import { can } from '@harvest/shared'
 import { arriveInRounds } from '../breakouts/arrivals'
 import { registerHandlers } from '../handlers'
 import { resolveToken } from '../sessions/resolveToken'
@@ -60,7 +61,7 @@ export function attachSessionControl(ctx: ServerContext): void {
 async function welcome(ctx: ServerContext, socket: IoSocket, cameOnline: boolean): Promise<void> {
   const identity = socket.data.identity
   if (identity.kind === 'member') await arriveInRounds(ctx, identity.member)
-  if (identity.kind === 'member' && identity.role === 'facilitator') await leadIfNobodyDoes(ctx, identity.sessionId, identity.member.id)
+  if (identity.kind === 'member' && can(identity.role, 'session:drive')) await leadIfNobodyDoes(ctx, identity.sessionId, identity.member.id)
   const state = await sessionStateFor(ctx, identity)
   if (!state) return void socket.disconnect(true)
   socket.emit('session:state', state)

@@ -61,7 +61,10 @@ export const CARD_FIELDS: FieldTable<Omit<Card, 'id'>> = {
 }
 
 /** Fields only harvesters and facilitators may change on a card (and a participant may not set on a new one). */
-export const CURATOR_ONLY_CARD_FIELDS: ReadonlySet<string> = new Set(['patternId', 'authorId'])
+export const CURATOR_ONLY_CARD_FIELDS: ReadonlySet<string> = new Set(['patternId', 'authorId', 'authorName', 'city', 'cityKind'])
+
+/** The fields of a card that say who wrote it; the server takes them from the writer's membership. */
+export const CARD_AUTHOR_FIELDS = ['authorName', 'city', 'cityKind'] as const
 
 /**
  * Reads a card defensively: the document is shared, so a field may be missing or of the

@@ -1,24 +1,14 @@
 import { z } from 'zod'
 import { CLOCK_MAX_MS } from '../clock'
 import { BREAKOUT_LIMITS, LIMITS } from '../limits'
+import { MEETING_LINK_RULE, isMeetingLink } from '../meetingLink'
 import { nonEmpty, trimmed } from '../schemas'
 import type { Created } from './ack'
 import { ack, defineEvents } from './define'
 import { id } from './fields'
 
 /** A room's video-call link: only http and https, so a link can never run script. */
-const meetingLink = z
-  .string()
-  .trim()
-  .max(BREAKOUT_LIMITS.linkMax)
-  .refine((value) => {
-    try {
-      const url = new URL(value)
-      return url.protocol === 'http:' || url.protocol === 'https:'
-    } catch {
-      return false
-    }
-  }, 'the meeting link must be a full http:// or https:// address')
+const meetingLink = z.string().trim().max(BREAKOUT_LIMITS.linkMax).refine(isMeetingLink, MEETING_LINK_RULE)
 
 /** A room's settings with nothing filled in, so a change names only what it changes. */
 const roomPatch = {

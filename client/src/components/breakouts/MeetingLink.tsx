@@ -1,4 +1,4 @@
-import { openableLink } from '../../breakouts/meetingLink'
+import { openableLink } from '@harvest/shared'
 
 /** The room's video call, in a new tab that cannot reach back into this one. */
 export function MeetingLink({ link, label = 'Join the video call' }: { link: string | null; label?: string }) {

@@ -1,4 +1,4 @@
-import { currentItem, roomArea } from '@harvest/shared'
+import { currentItem, isParticipant, roomArea } from '@harvest/shared'
 import { roomIdOf } from '../../breakouts/roomMembers'
 import { roundName, roundsOf } from '../../breakouts/roundView'
 import { useLiveRound, useRoundPhase, useRounds } from '../../breakouts/useLiveRound'
@@ -44,14 +44,16 @@ export function ParticipantBreakout() {
   const room = live.rooms.find((r) => r.id === myRoomId)
   const roundItem = agenda?.find((i) => i.id === live.itemId)
   const label = `Your room · ${roundName(all, live)}`
-  const follows = role === 'harvester' || role === 'observer'
+  // Participants are placed in a room or choose one; everyone else here follows the rooms.
+  const participant = isParticipant(role)
+  const follows = !participant
   return (
     <section className="panel breakout-view" aria-label="Breakout rooms">
       <RoundNotices round={live} closing={phase === 'closing'} />
       {room && <MyRoom round={live} room={room} item={roundItem} label={label} showPrompt={live.itemId !== item?.id} />}
       {follows && !room && <RoomSwitcher round={live} item={roundItem} showPrompt={live.itemId !== item?.id} />}
-      {!room && live.mode === 'assigned' && role === 'participant' && <p className="muted">The facilitator is placing you in a room…</p>}
-      {live.mode === 'open_space' && role === 'participant' && phase === 'open' && (
+      {!room && live.mode === 'assigned' && participant && <p className="muted">The facilitator is placing you in a room…</p>}
+      {live.mode === 'open_space' && participant && phase === 'open' && (
         <>
           <RoomChooser round={live} currentId={room?.id ?? null} />
           {!room && <Marketplace round={live} joinable />}

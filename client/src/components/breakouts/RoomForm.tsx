@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import type { Room } from '@harvest/shared'
-import { BREAKOUT_LIMITS } from '@harvest/shared'
+import { BREAKOUT_LIMITS, can, checkMeetingLink } from '@harvest/shared'
 import { rooms } from '../../breakouts/breakoutCommands'
-import { checkMeetingLink } from '../../breakouts/meetingLink'
 import { hostsOf, useMembers } from '../../breakouts/useMembers'
 
 /** Adds a room by hand, or edits one: name, topic, host, harvester, meeting link, capacity. */
@@ -17,7 +16,7 @@ export function RoomForm({ roundId, room, onDone }: { roundId: string; room?: Ro
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const hosts = hostsOf(list)
-  const harvesters = hosts.filter((m) => m.role !== 'participant')
+  const harvesters = hosts.filter((m) => can(m.role, 'harvest:write'))
   const checkedLink = checkMeetingLink(link)
 
   async function submit(event: FormEvent) {

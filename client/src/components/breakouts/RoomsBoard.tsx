@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react'
 import type { BreakoutRound } from '@harvest/shared'
-import { roomArea } from '@harvest/shared'
+import { isParticipant, roomArea } from '@harvest/shared'
 import { rooms, rounds } from '../../breakouts/breakoutCommands'
 import { cardsPerArea, cardsPerRoom, unassigned } from '../../breakouts/roundView'
 import { useMembers } from '../../breakouts/useMembers'
@@ -28,7 +28,7 @@ export function RoomsBoard({ round, live }: { round: BreakoutRound; live: boolea
   const waiting = useMemo(() => {
     if (live) return unassigned(list, membership)
     const placed = new Set(Object.values(membership).flat())
-    return list.filter((m) => m.role === 'participant' && !placed.has(m.id)).sort((a, b) => Number(b.online) - Number(a.online) || a.name.localeCompare(b.name))
+    return list.filter((m) => isParticipant(m.role) && !placed.has(m.id)).sort((a, b) => Number(b.online) - Number(a.online) || a.name.localeCompare(b.name))
   }, [list, membership, live])
 
   const onPick = useCallback((id: string) => setPicked((s) => {

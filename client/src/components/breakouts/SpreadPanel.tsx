@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { BreakoutRound, SpreadOptions } from '@harvest/shared'
-import { BREAKOUT_LIMITS } from '@harvest/shared'
+import { BREAKOUT_LIMITS, isParticipant } from '@harvest/shared'
 import { rounds } from '../../breakouts/breakoutCommands'
 import { proposalGroups, type Proposal } from '../../breakouts/proposal'
 import { useSessionStore } from '../../stores/useSessionStore'
@@ -19,7 +19,7 @@ export function SpreadPanel({ round }: { round: BreakoutRound }) {
   const [proposal, setProposal] = useState<Proposal | null>(null)
   const [seed, setSeed] = useState(() => Math.floor(Math.random() * 2 ** 31))
   const [busy, setBusy] = useState(false)
-  const online = useSessionStore((s) => s.state?.members.filter((m) => m.role === 'participant' && m.online).length ?? 0)
+  const online = useSessionStore((s) => s.state?.members.filter((m) => isParticipant(m.role) && m.online).length ?? 0)
 
   async function propose(nextSeed = seed) {
     const n = Math.max(1, Math.min(by === 'rooms' ? BREAKOUT_LIMITS.roomsMax : 500, Math.round(amount) || 1))

@@ -1,4 +1,4 @@
-import { mayDrive } from '../../control/activeClock'
+import { mayDrive } from '@harvest/shared'
 import { agenda } from '../../commands'
 import { useControlStore } from '../../stores/useControlStore'
 import { useSessionStore } from '../../stores/useSessionStore'

@@ -1,6 +1,6 @@
-import { ITEM_KINDS, PHASE_LABELS, currentItem } from '@harvest/shared'
+import { ITEM_KINDS, PHASE_LABELS, currentItem, mayDrive } from '@harvest/shared'
 import { drive } from '../../commands'
-import { liveStory, mayDrive, storyClock } from '../../control/activeClock'
+import { liveStory, storyClock } from '../../control/activeClock'
 import { useControlStore } from '../../stores/useControlStore'
 import { useSessionStore } from '../../stores/useSessionStore'
 import { ClockView } from '../clock/ClockView'

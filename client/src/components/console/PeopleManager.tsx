@@ -1,5 +1,5 @@
 import type { PresentMember, Role } from '@harvest/shared'
-import { LIMITS, ROLE_LABELS, ROLES } from '@harvest/shared'
+import { LIMITS, ROLES, ROLE_LABELS, can } from '@harvest/shared'
 import { people } from '../../commands'
 import { useControlStore } from '../../stores/useControlStore'
 import { useSessionStore } from '../../stores/useSessionStore'
@@ -25,7 +25,7 @@ export function PeopleManager() {
 
 function PersonRow({ member, isMe, isLead }: { member: PresentMember; isMe: boolean; isLead: boolean }) {
   function changeRole(role: Role) {
-    if (isMe && role !== 'facilitator' && !confirm('Change your own role? You will no longer be able to run the session.')) return
+    if (isMe && !can(role, 'session:drive') && !confirm('Change your own role? You will no longer be able to run the session.')) return
     void people.setRole(member.id, role)
   }
   function remove() {
@@ -46,7 +46,7 @@ function PersonRow({ member, isMe, isLead }: { member: PresentMember; isMe: bool
         </select>
       </td>
       <td>
-        {isLead ? <strong className="lead-badge">Lead</strong> : member.role === 'facilitator' && (
+        {isLead ? <strong className="lead-badge">Lead</strong> : can(member.role, 'session:drive') && (
           <button className="small" onClick={() => people.setLead(member.id)}>{isMe ? 'Take the lead' : 'Hand the lead'}</button>
         )}
       </td>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import { CONTROL_LIMITS, LIMITS } from '@harvest/shared'
+import { CONTROL_LIMITS, LIMITS, isParticipant } from '@harvest/shared'
 import { stories } from '../../commands'
 import { useControlStore } from '../../stores/useControlStore'
 import { useSessionStore } from '../../stores/useSessionStore'
@@ -13,7 +13,7 @@ export function StoryAddForm() {
   const members = useSessionStore((s) => s.state?.members ?? [])
   const cities = useSessionStore((s) => s.state?.session.cities ?? [])
   const queue = useControlStore((s) => s.control?.stories ?? [])
-  const tellers = members.filter((m) => m.role === 'participant')
+  const tellers = members.filter((m) => isParticipant(m.role))
   const set = (patch: Partial<typeof blank>) => setForm((f) => ({ ...f, ...patch }))
 
   function pickMember(memberId: string) {

@@ -1,4 +1,4 @@
-import { mayDrive } from '../../control/activeClock'
+import { mayDrive } from '@harvest/shared'
 import { useControlStore } from '../../stores/useControlStore'
 import { useSessionStore } from '../../stores/useSessionStore'
 import { StoryAddForm } from './StoryAddForm'
