@@ -19,6 +19,8 @@ export interface Access {
   canWrite: boolean
   /** Rules on the content of an update; returns the reason to refuse it, or null. */
   check?: (doc: Y.Doc, update: Uint8Array) => string | null
+  /** Called once an update that passed `check` is applied, for what the server adds to it. */
+  accepted?: (doc: Y.Doc) => void
 }
 
 /**
@@ -105,6 +107,7 @@ export class DocumentPeer implements Peer {
     const refusal = this.access.check?.(this.live.doc, update)
     if (refusal) throw new RefusedChange(refusal)
     Y.applyUpdate(this.live.doc, update, this)
+    this.access.accepted?.(this.live.doc)
   }
 
   stop(): void {

@@ -14,6 +14,13 @@ import { DOCUMENT_KINDS } from './documentKinds'
 
 const PING_INTERVAL_MS = 30_000
 
+/**
+ * ws closes a connection with its own 1009 beyond this, before a frame reaches us. It lies above
+ * the board's limit so that a frame over the limit arrives and is refused with the contract's
+ * code and reason (BOARD_CLOSE.tooLarge); only a frame far beyond it never gets that far.
+ */
+const WS_PAYLOAD_CEILING = 4 * LIMITS.boardFrameMaxBytes
+
 type Close = { code: number; reason: string }
 
 /** What the endpoint needs from the rest of the server. */
@@ -32,7 +39,7 @@ export interface EndpointDeps {
  * the person why.
  */
 export function attachDocumentEndpoint(httpServer: http.Server, deps: EndpointDeps) {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.boardFrameMaxBytes })
+  const wss = new WebSocketServer({ noServer: true, maxPayload: WS_PAYLOAD_CEILING })
 
   httpServer.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
@@ -52,6 +59,7 @@ export function attachDocumentEndpoint(httpServer: http.Server, deps: EndpointDe
     ws.on('message', (data, isBinary) => {
       if (!isBinary) return close(ws, BOARD_CLOSE.malformed)
       const frame = toUint8Array(data)
+      if (frame.byteLength > LIMITS.boardFrameMaxBytes) return close(ws, BOARD_CLOSE.tooLarge)
       if (peer) receive(ws, peer, frame)
       else early.push(frame)
     })

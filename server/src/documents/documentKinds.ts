@@ -2,7 +2,9 @@ import { BOARD_PATH, HARVEST_PATH, can, isParticipant, migrateBoard, migrateHarv
 import type { BoardMode, Identity } from '@harvest/shared'
 import { ownAuthorIds } from '../authors/authorKey'
 import type { Access } from './DocumentPeer'
-import { checkBoardUpdate } from '../boardRules/boardPolicy'
+import { checkBoardUpdate, type Accepted, type Writer } from '../boardRules/boardPolicy'
+import { fillAuthors } from '../boardRules/fillAuthors'
+import { SERVER_ORIGIN } from './serverOrigin'
 import type { LiveDoc } from './LiveDoc'
 
 /** The stored name of a session's board document. */
@@ -23,13 +25,30 @@ export const BOARD_DOCUMENT: DocumentKind = {
   docName: boardDocName,
   access(identity, secret, mode) {
     if (identity.kind !== 'member' || !can(identity.role, 'board:write')) return { canWrite: false }
-    const writer = {
+    const { name, city, cityKind } = identity.member
+    const writer: Writer = {
       role: identity.role,
       ownIds: ownAuthorIds(secret, identity.member.id),
       // Read at each update: the facilitator switches private writing on and off during the session.
       privateWriting: () => isParticipant(identity.role) && mode()?.privateWriting === true,
+      // A rename or a new city closes this connection (see refreshConnections), so the record here stays current.
+      author: { name, city, cityKind },
     }
-    return { canWrite: true, check: (doc, update) => checkBoardUpdate(doc, update, writer) }
+    // Cards the last accepted update left unsigned; the update is applied between check and accepted.
+    let unsigned: string[] = []
+    return {
+      canWrite: true,
+      check: (doc, update) => {
+        const accepted: Accepted = { unsigned: [] }
+        const refusal = checkBoardUpdate(doc, update, writer, accepted)
+        unsigned = refusal ? [] : accepted.unsigned
+        return refusal
+      },
+      accepted: (doc) => {
+        if (unsigned.length > 0) fillAuthors(doc, unsigned, writer.author!, mode()?.anonymous === true, SERVER_ORIGIN)
+        unsigned = []
+      },
+    }
   },
 }
 

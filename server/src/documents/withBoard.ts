@@ -2,8 +2,6 @@ import { boardDocName } from './documentKinds'
 import type { LiveDoc } from './LiveDoc'
 import type { ServerContext } from '../context'
 
-/** Origin of changes the server itself makes to a board (reveal, restore), so they are relayed to all. */
-export const SERVER_ORIGIN = { server: true } as const
 
 /** Runs `fn` on the session's live board, loading it if nobody has it open, and releases it after. */
 export async function withBoard<T>(ctx: ServerContext, sessionId: string, fn: (live: LiveDoc) => T | Promise<T>): Promise<T> {

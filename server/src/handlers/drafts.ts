@@ -1,5 +1,6 @@
 import type { Identity } from '@harvest/shared'
-import { withBoard, SERVER_ORIGIN } from '../documents/withBoard'
+import { SERVER_ORIGIN } from '../documents/serverOrigin'
+import { withBoard } from '../documents/withBoard'
 import { deleteDraft, draftsOf, revealOnto, saveDraft, takeAllDrafts } from '../drafts/drafts'
 import { Refusal } from '../Refusal'
 import { memberPrincipal } from '../realtime/Connections'

@@ -1,4 +1,5 @@
-import { withBoard, SERVER_ORIGIN } from '../documents/withBoard'
+import { SERVER_ORIGIN } from '../documents/serverOrigin'
+import { withBoard } from '../documents/withBoard'
 import { diffBoards, restoreBoard, restoreCard, snapshotDoc, takeSnapshot } from '../snapshots/snapshots'
 import { boardDocName } from '../documents/documentKinds'
 import { Refusal } from '../Refusal'

@@ -4,6 +4,7 @@ import type { Handler } from '../realtime/handler'
 import { refuse } from '../realtime/handler'
 import { sessionRoom } from '../context'
 import { presentMembers } from '../sessions/sessionState'
+import { refreshConnections } from './people'
 
 /** A member corrects their own name, city or pilot/twin status. */
 export const memberUpdate: Handler<'member:update'> = {
@@ -18,7 +19,7 @@ export const memberUpdate: Handler<'member:update'> = {
       return refuse('invalid', 'participants keep a city and say whether it is a pilot or a twin city')
     }
     await ctx.storage.updateMember(next)
-    socket.data.identity = { ...identity, member: next }
+    await refreshConnections(ctx, next, false)
     ctx.io.to(sessionRoom(identity.sessionId)).emit('members:changed', await presentMembers(ctx, identity.sessionId))
     return { ok: true, data: next }
   },

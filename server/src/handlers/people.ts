@@ -9,7 +9,7 @@ import { broadcastMembers, findSessionMember } from '../realtime/sessionPeople'
 import { sessionStateFor } from '../sessions/sessionState'
 
 /** Carries a member's new record into every connection they have open on this server. */
-async function refreshConnections(ctx: ServerContext, member: Member, roleChanged: boolean): Promise<void> {
+export async function refreshConnections(ctx: ServerContext, member: Member, roleChanged: boolean): Promise<void> {
   for (const socket of ctx.sockets.of(memberPrincipal(member.id))) {
     const identity = socket.data.identity
     if (identity.kind !== 'member') continue
@@ -20,8 +20,10 @@ async function refreshConnections(ctx: ServerContext, member: Member, roleChange
     socket.emit('you:changed', state.you)
     socket.emit('session:state', state)
   }
-  // The board decides write rights when a connection opens, so it reconnects under the new role.
-  if (roleChanged) for (const link of ctx.boards.of(memberPrincipal(member.id))) link.close(BOARD_CLOSE.roleChanged.code, BOARD_CLOSE.roleChanged.reason)
+  // The board decides write rights and the author of new cards when a connection opens, so it
+  // reconnects under the new role, name or city.
+  const { code, reason } = roleChanged ? BOARD_CLOSE.roleChanged : BOARD_CLOSE.detailsChanged
+  for (const link of ctx.boards.of(memberPrincipal(member.id))) link.close(code, reason)
 }
 
 export const memberSetRole: Handler<'member:setRole'> = {

@@ -91,6 +91,53 @@ describe('board rules over real connections', () => {
     expect(boards.fran.closed).toBeNull()
   })
 
+  it.each([
+    ['name', { authorName: 'Ann' }, "a new card carries your own name (Bob), not someone else's"],
+    ['city', { city: 'Ghent' }, 'a new card carries your own city (Turku)'],
+    ['city kind', { cityKind: 'twin' as const }, 'a new card carries your own city’s pilot or twin status'],
+  ])("refuses a participant's card written under another %s, with the reason", async (_, forged, reason) => {
+    const { bob, boards, board } = await boardOfThree()
+    addCard(boards.bob.doc, cardBy(bob.member, 'forged', 'Not really mine to sign', forged))
+    await waitFor(() => boards.bob.closed, 5_000, "Bob's connection closed")
+    expect(boards.bob.closed).toEqual({ code: REFUSED, reason })
+    expect(cardIds(await board())).toEqual([])
+  })
+
+  it("refuses a participant renaming the author or city of their own card", async () => {
+    const { ann, boards, board } = await boardOfThree()
+    addCard(boards.ann.doc, cardBy(ann.member, 'a1', 'Ann wrote this'))
+    await waitFor(() => cardIds(boards.fran.doc).includes('a1'), 5_000, 'card reaches Fran')
+    getCards(boards.ann.doc).get('a1')!.set('authorName', 'Someone else')
+    await waitFor(() => boards.ann.closed, 5_000, "Ann's connection closed")
+    expect(boards.ann.closed).toEqual({ code: REFUSED, reason: 'a card keeps its author' })
+    expect(getCard(await board(), 'a1')).toMatchObject({ authorName: 'Ann', city: 'Ghent', cityKind: 'pilot' })
+  })
+
+  it("fills the author's name, city and city kind from the member record when a client leaves them out", async () => {
+    const { ann, boards } = await boardOfThree()
+    const map = new Y.Map<unknown>()
+    for (const [key, value] of Object.entries({ text: 'Only the text', authorId: ann.member.id, area: 'plenary', createdAt: 1, updatedAt: 1 })) map.set(key, value)
+    getCards(boards.ann.doc).set('bare', map)
+    const filled = await waitFor(() => {
+      const card = getCard(boards.fran.doc, 'bare')
+      return card?.city ? card : null
+    }, 5_000, 'the server signs the card')
+    expect(filled).toMatchObject({ authorName: 'Ann', city: 'Ghent', cityKind: 'pilot' })
+    expect(boards.ann.closed).toBeNull()
+  })
+
+  it('after a rename the board reconnects and takes cards under the new name', async () => {
+    const { url, created, id, ann, boards } = await boardOfThree()
+    const fran = await connectSocket(url, created.memberToken)
+    accepted(await request(fran.socket, 'member:rename', { memberId: ann.member.id, name: 'Ann Peeters' }))
+    // A fresh connection stands for the browser's board after it reconnected.
+    const again = connectBoard(url, id, ann.memberToken)
+    await again.synced()
+    addCard(again.doc, cardBy({ ...ann.member, name: 'Ann Peeters' }, 'renamed', 'Under my new name'))
+    await waitFor(() => getCard(boards.fran.doc, 'renamed')?.authorName === 'Ann Peeters', 5_000, 'card under the new name')
+    expect(again.closed).toBeNull()
+  })
+
   it('accepts card text of 2,000 characters and refuses 2,001 with 4422 and the reason', async () => {
     const { ann, bob, boards, board } = await boardOfThree()
     // addCard trims to the limit, so the over-long card is written field by field, as a modified client could.
@@ -112,7 +159,7 @@ describe('board rules over real connections', () => {
     expect(cardIds(boards.fran.doc)).toEqual(['full', 'b1'])
   })
 
-  it('a frame over 1 MB closes only that connection (1009); the board and the others are intact', async () => {
+  it('a frame over 1 MB closes only that connection with 4413; the board and the others are intact', async () => {
     const { url, id, ann, bob, boards, board } = await boardOfThree()
     addCard(boards.ann.doc, cardBy(ann.member, 'kept'))
     await waitFor(() => cardIds(boards.bob.doc).includes('kept'), 5_000, 'card reaches Bob')
@@ -120,7 +167,7 @@ describe('board rules over real connections', () => {
     const raw = await openRawBoardSocket(url, id, bob.memberToken)
     raw.ws.send(Buffer.alloc(LIMITS.boardFrameMaxBytes + 1))
     await waitFor(() => raw.closed, 5_000, 'oversized connection closed')
-    expect(raw.closed?.code).toBe(1009)
+    expect(raw.closed).toEqual(BOARD_CLOSE.tooLarge)
 
     expect(cardIds(await board())).toEqual(['kept'])
     addCard(boards.bob.doc, cardBy(bob.member, 'after'))

@@ -8,12 +8,14 @@ export const HARVEST_PATH = '/harvest'
 export const BOARD_CLOSE = {
   unauthorized: { code: 4401, reason: 'unknown or revoked token' },
   wrongSession: { code: 4403, reason: 'token does not belong to this session' },
-  notFound: { code: 4404, reason: 'no such session' },
   malformed: { code: 4400, reason: 'malformed message' },
+  /** A frame over LIMITS.boardFrameMaxBytes. */
   tooLarge: { code: 4413, reason: 'message too large' },
   removed: { code: 4410, reason: 'you were removed from this session' },
   /** Not final: the client reconnects and gets the new role's rights. */
   roleChanged: { code: 4000, reason: 'your role changed' },
+  /** Not final either: the board takes a new card's author from the member record it connected with. */
+  detailsChanged: { code: 4001, reason: 'your name or city changed' },
   /** The update broke a board rule (someone else's card, a field out of bounds); the reason says which. */
   refused: { code: 4422, reason: 'change refused' },
 } as const

@@ -8,8 +8,9 @@ import { useSessionStore } from '../../stores/useSessionStore'
  */
 export function EntryMarks({ entry }: { entry: HarvestEntry }) {
   const sessionCities = useSessionStore((s) => s.state?.session.cities)
-  // Cities named before (e.g. by the card's writer) stay pickable even if the session does not list them.
-  const cities = [...new Set([...(sessionCities ?? []).map((c) => c.name), ...entry.cities])]
+  const members = useSessionStore((s) => s.state?.members)
+  // The session's listed cities, then those people joined with, then any the entry already names.
+  const cities = [...new Set([...(sessionCities ?? []).map((c) => c.name), ...(members ?? []).map((m) => m.city), ...entry.cities].filter(Boolean))]
   const toggleCity = (city: string, on: boolean) =>
     harvestActions.mark(entry.id, { cities: on ? [...entry.cities, city] : entry.cities.filter((c) => c !== city) })
 

@@ -1,0 +1,134 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { expect, test } from 'vitest'
+import type { Download, Page } from 'playwright-core'
+import { artifactsDir, screenshot } from './browser'
+import { SESSION_TITLE, createSession } from './createSession'
+import { useWorld } from './world'
+
+const world = useWorld()
+
+const OUTCOME = 'Energy communities signed up 40 apartment blocks in the first year'
+const INSIGHT = 'Neighbours who renovated first convince the rest of the block'
+
+async function openPage(width = 1400, height = 900): Promise<Page> {
+  return (await world.browser.newContext({ viewport: { width, height }, acceptDownloads: true })).newPage()
+}
+
+async function join(page: Page, link: string, name: string, city?: string): Promise<void> {
+  await page.goto(link)
+  await page.getByLabel('Your name').fill(name)
+  if (city) {
+    await page.getByLabel('Your city').fill(city)
+    await page.getByLabel('a pilot city').check()
+  }
+  await page.getByRole('button', { name: 'Join the session' }).click()
+  await page.getByRole('heading', { name: SESSION_TITLE }).waitFor()
+  await page.locator('.board').waitFor()
+}
+
+/** Clicks a format in the Export menu and saves what the browser downloads. */
+async function exportAs(page: Page, format: string, file: string): Promise<{ path: string; name: string }> {
+  const menu = page.locator('.export-menu')
+  if (!(await menu.evaluate((el) => (el as HTMLDetailsElement).open))) await menu.locator('summary').click()
+  const [download] = await Promise.all([page.waitForEvent('download') as Promise<Download>, menu.getByRole('button', { name: format }).click()])
+  const target = path.join(artifactsDir, file)
+  fs.mkdirSync(artifactsDir, { recursive: true })
+  await download.saveAs(target)
+  return { path: target, name: download.suggestedFilename() }
+}
+
+const card = (page: Page, text: string) => page.locator('.cards .card', { hasText: text })
+
+test('a listener writes during a story, a harvester marks a key insight, and the facilitator’s report holds both', async () => {
+  const facilitator = await openPage()
+  await createSession(facilitator, world.server.url)
+  const participantLink = await facilitator.getByLabel('Participant link').inputValue()
+  const harvesterLink = await facilitator.getByLabel('Harvester link').inputValue()
+  const radu = await openPage(1280, 900)
+  await join(radu, participantLink, 'Radu', 'Cluj-Napoca')
+  const aoife = await openPage(1280, 900)
+  await join(aoife, participantLink, 'Aoife', 'Galway')
+  const hana = await openPage(1366, 900)
+  await join(hana, harvesterLink, 'Hana Harvester')
+  // Nothing to export for a participant until the facilitator shares the report.
+  expect(await radu.locator('.export-menu').count()).toBe(0)
+
+  // Radu's story is queued and told.
+  await facilitator.locator('.person.online', { hasText: 'Radu from Cluj-Napoca' }).waitFor()
+  await facilitator.getByRole('tab', { name: /Storytellers/ }).click()
+  const addForm = facilitator.getByRole('form', { name: 'Add a story' })
+  await addForm.getByLabel('Storyteller').selectOption({ label: 'Radu from Cluj-Napoca (Cluj-Napoca)' })
+  await addForm.getByLabel('Story title').fill('Energy communities')
+  await addForm.getByRole('button', { name: 'Add to the queue' }).click()
+  const storyRow = facilitator.locator('.story-row', { has: facilitator.getByLabel('Title of story 1') })
+  await storyRow.waitFor()
+  const now = facilitator.getByRole('region', { name: 'Now running' })
+  for (const heading of ['Recap and check-in', 'Storytelling: Looking back']) {
+    await now.getByRole('button', { name: 'Next →' }).click()
+    await now.getByRole('heading', { name: heading }).waitFor()
+  }
+  await storyRow.getByRole('button', { name: 'Start telling' }).click()
+
+  // Aoife, listening from Galway, writes into Cluj-Napoca's story without choosing anything.
+  const target = aoife.getByLabel('Area the card is written into')
+  await expect.poll(() => target.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '')).toBe('Cluj-Napoca: Energy communities')
+  const box = aoife.getByLabel('New card')
+  await box.fill(OUTCOME)
+  await box.press('Enter')
+  await card(hana, OUTCOME).waitFor()
+
+  // The harvester promotes it, marks it as a key insight, and writes an insight naming Galway.
+  await card(hana, OUTCOME).getByRole('button', { name: 'To harvest' }).click()
+  await hana.getByRole('tab', { name: /^Harvest/ }).click()
+  const entry = hana.locator('.harvest-entry', { hasText: OUTCOME })
+  await entry.getByRole('button', { name: /Mark as key insight/ }).click()
+  await entry.getByRole('button', { name: '★ Key insight' }).waitFor()
+  expect(await entry.locator('.city-picker summary').textContent()).toContain('Cluj-Napoca')
+  const insightBox = hana.getByLabel('Write an insight into So What? Patterns and shared experiences')
+  await insightBox.fill(INSIGHT)
+  await insightBox.press('Enter')
+  const written = hana.locator('.harvest-entry', { hasText: INSIGHT })
+  await written.locator('.city-picker summary').click()
+  await written.getByLabel('Galway').check()
+  await expect.poll(() => written.locator('.city-picker summary').textContent()).toBe('Cities: Galway')
+  await screenshot(hana, 'report-harvester-marks')
+
+  // The facilitator downloads the report from the Export menu: Markdown and PDF.
+  const md = await exportAs(facilitator, 'Markdown', 'report-journey.md')
+  expect(md.name).toBe(`Harvest report - ${SESSION_TITLE} - ${new Date().toISOString().slice(0, 10)}.md`)
+  const text = fs.readFileSync(md.path, 'utf8')
+  const keyInsights = text.slice(text.indexOf('## Key insights'), text.indexOf('## What?'))
+  expect(keyInsights).toContain(OUTCOME)
+  const what = text.slice(text.indexOf('## What?'), text.indexOf('## So What?'))
+  expect(what.slice(what.indexOf('### Cluj-Napoca'))).toContain(OUTCOME)
+  expect(what).not.toContain('### Galway')
+  const soWhat = text.slice(text.indexOf('## So What?'), text.indexOf('## Now What?'))
+  expect(soWhat).toContain(INSIGHT)
+  expect(soWhat).toContain('Galway')
+
+  const pdf = await exportAs(facilitator, 'PDF', 'report-journey.pdf')
+  const pdfText = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf.path, '-']).toString('utf8')
+  expect(pdfText.replace(/\s+/g, ' ')).toContain(OUTCOME)
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '3', pdf.path, path.join(artifactsDir, 'report-journey-page')])
+
+  // The report page shows the same report inside the app.
+  await facilitator.locator('.export-menu').getByRole('link', { name: 'Read the report' }).click()
+  const frame = facilitator.frameLocator('iframe.report-frame')
+  await frame.getByText(OUTCOME).first().waitFor()
+  await screenshot(facilitator, 'report-page')
+
+  // Printing the console hides the invitation links.
+  await facilitator.goBack()
+  await facilitator.getByLabel('Participant link').waitFor()
+  await facilitator.emulateMedia({ media: 'print' })
+  expect(await facilitator.getByLabel('Participant link').isVisible()).toBe(false)
+  await facilitator.emulateMedia({ media: 'screen' })
+
+  // Shared with everyone, the participant can download it too.
+  await facilitator.locator('.export-menu summary').click()
+  await facilitator.getByLabel('Share the report with everyone in the session').check()
+  const own = await exportAs(radu, 'Markdown', 'report-journey-participant.md')
+  expect(fs.readFileSync(own.path, 'utf8')).toContain(OUTCOME)
+})
