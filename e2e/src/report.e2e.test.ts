@@ -56,10 +56,10 @@ test('a listener writes during a story, a harvester marks a key insight, and the
   expect(await radu.locator('.export-menu').count()).toBe(0)
 
   // Radu's story is queued and told.
-  await facilitator.locator('.person.online', { hasText: 'Radu from Cluj-Napoca' }).waitFor()
+  await facilitator.locator('.person.online', { hasText: 'Radu' }).waitFor()
   await facilitator.getByRole('tab', { name: /Storytellers/ }).click()
   const addForm = facilitator.getByRole('form', { name: 'Add a story' })
-  await addForm.getByLabel('Storyteller').selectOption({ label: 'Radu from Cluj-Napoca (Cluj-Napoca)' })
+  await addForm.getByLabel('Storyteller').selectOption({ label: 'Radu (Cluj-Napoca)' })
   await addForm.getByLabel('Story title').fill('Energy communities')
   await addForm.getByRole('button', { name: 'Add to the queue' }).click()
   const storyRow = facilitator.locator('.story-row', { has: facilitator.getByLabel('Title of story 1') })
@@ -97,7 +97,8 @@ test('a listener writes during a story, a harvester marks a key insight, and the
 
   // The facilitator downloads the report from the Export menu: Markdown and PDF.
   const md = await exportAs(facilitator, 'Markdown', 'report-journey.md')
-  expect(md.name).toBe(`Harvest report - ${SESSION_TITLE} - ${new Date().toISOString().slice(0, 10)}.md`)
+  // The title's colon cannot be in a file name on every system, so it becomes a space.
+  expect(md.name).toMatch(/^Harvest report - Round 2 looking back, looking ahead - \d{4}-\d{2}-\d{2}\.md$/)
   const text = fs.readFileSync(md.path, 'utf8')
   const keyInsights = text.slice(text.indexOf('## Key insights'), text.indexOf('## What?'))
   expect(keyInsights).toContain(OUTCOME)

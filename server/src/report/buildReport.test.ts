@@ -181,6 +181,13 @@ describe('the rest of the report', () => {
     expect(report.generatedAt).toBe(new Date(base.now).toISOString())
   })
 
+  it('lists the cities participants joined for when the session names none of them', () => {
+    const joined = { ...base.members.find((m) => m.city === 'Galway')!, id: 'm-new', city: 'Mytilene', cityKind: 'twin' as const }
+    const report = buildReport(fixtureSessionInput({ members: [...base.members, joined] }))
+    expect(report.twinCities.map((c) => c.name)).toEqual(['Umeå', 'Mytilene'])
+    expect(report.pilotCities.map((c) => c.name)).toEqual(['Cluj-Napoca', 'Galway', 'Łódź'])
+  })
+
   it('orders the appendix as the session ran: plenary, stories, rooms round by round', () => {
     expect(report.appendix.map((a) => a.area)).toEqual([
       'plenary', 'story:story-cluj', 'story:story-galway', 'room:round-so:room-1', 'room:round-so:room-2', 'room:round-now:room-finance',

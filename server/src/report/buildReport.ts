@@ -1,4 +1,4 @@
-import type { Member, Report, ReportEntry, Role, SessionInfo } from '@harvest/shared'
+import type { City, Member, Report, ReportEntry, Role, SessionInfo } from '@harvest/shared'
 import { REPORT_VERSION } from '@harvest/shared'
 import { appendix } from './appendix'
 import { indexCards } from './attribution'
@@ -36,7 +36,7 @@ export function buildReport(input: ReportInput): Report {
     },
     facilitators: namesOf(input.members, 'facilitator'),
     harvesters: namesOf(input.members, 'harvester'),
-    ...cityLists(session),
+    ...cityLists(session, input.members),
     commonThemes: summaries.overall,
     keyInsights: promoted.filter((p) => p.entry.key).map((p) => p.entry),
     what: { summary: summaries.what, entries: unplaced('what'), stories },
@@ -59,13 +59,22 @@ function namesOf(members: readonly Member[], role: Role): string[] {
     .map((m) => m.name)
 }
 
-/** The pilots with their projects and twins, and the twins with the pilot each is twinned with. */
-function cityLists(session: SessionInfo): Pick<Report, 'pilotCities' | 'twinCities'> {
-  const twins = session.cities.filter((c) => c.kind === 'twin')
+/**
+ * The pilots with their projects and twins, and the twins with the pilot each is twinned with:
+ * the cities the session lists, then those its participants joined for that it does not.
+ */
+function cityLists(session: SessionInfo, members: readonly Member[]): Pick<Report, 'pilotCities' | 'twinCities'> {
+  const listed = new Set(session.cities.map((c) => c.name))
+  const joined = members
+    .filter((m) => m.city && m.cityKind && !listed.has(m.city))
+    .sort((a, b) => a.joinedAt - b.joinedAt)
+    .map((m): City => ({ name: m.city, kind: m.cityKind! }))
+  const cities: City[] = [...session.cities, ...joined.filter((c, i) => joined.findIndex((o) => o.name === c.name) === i)]
+  const twins = cities.filter((c) => c.kind === 'twin')
   return {
-    pilotCities: session.cities
+    pilotCities: cities
       .filter((c) => c.kind === 'pilot')
-      .map((c) => ({ name: c.name, project: c.project ?? null, twins: twins.filter((t) => t.twinOf === c.name).map((t) => t.name) })),
-    twinCities: twins.map((c) => ({ name: c.name, twinOf: c.twinOf ?? null })),
+      .map((c) => ({ name: c.name, project: c.project || null, twins: twins.filter((t) => t.twinOf === c.name).map((t) => t.name) })),
+    twinCities: twins.map((c) => ({ name: c.name, twinOf: c.twinOf || null })),
   }
 }
