@@ -11,7 +11,7 @@ describe('close codes', () => {
   })
 
   it('stops for good when the server refuses the connection itself', () => {
-    for (const close of [BOARD_CLOSE.unauthorized, BOARD_CLOSE.wrongSession, BOARD_CLOSE.notFound, BOARD_CLOSE.removed]) {
+    for (const close of [BOARD_CLOSE.unauthorized, BOARD_CLOSE.wrongSession, BOARD_CLOSE.removed]) {
       expect(closeMeaning(close.code)).toBe('refused')
     }
   })

@@ -23,14 +23,17 @@ export interface DocLinkEvents {
 /** Closes after which the local document holds a change the server will refuse again. */
 const REJECTED = new Set<number>([BOARD_CLOSE.refused.code, BOARD_CLOSE.tooLarge.code, BOARD_CLOSE.malformed.code])
 
+/** The WebSocket close code of a message too big to take (the server's ws library sends it far over the limit). */
+const WS_TOO_LARGE = 1009
+
 /**
  * What a close code means for the person: a refused change (reopen on a fresh copy and say
  * why), a refused connection (final: say why, stop), or the network (the provider retries).
  * y-websocket itself stops retrying on every 44xx code.
  */
 export function closeMeaning(code: number): 'rejected' | 'refused' | 'transient' {
-  // 1009: a frame over the server's 1 MB limit; resending the same copy would only loop.
-  if (code === 1009) return 'rejected'
+  // 1009: ws's own close for a frame far over the limit; resending the same copy would only loop.
+  if (code === WS_TOO_LARGE) return 'rejected'
   if (code < 4400 || code >= 4500) return 'transient'
   return REJECTED.has(code) ? 'rejected' : 'refused'
 }
@@ -72,7 +75,8 @@ export function openDocLink(path: string, sessionId: string, token: string, even
   provider.on('connection-close', (event) => {
     const meaning = event ? closeMeaning(event.code) : 'transient'
     if (!event || meaning === 'transient') return
-    const reason = event.reason || (event.code === 1009 ? 'that change was larger than the 1 MB the board takes at once' : 'the server closed the connection')
+    const tooLarge = event.code === BOARD_CLOSE.tooLarge.code || event.code === WS_TOO_LARGE
+    const reason = tooLarge ? 'that change was larger than the 1 MB the board takes at once' : event.reason || 'the server closed the connection'
     // Handled on the next tick: the provider is still inside its own close handler.
     setTimeout(() => {
       if (!alive) return

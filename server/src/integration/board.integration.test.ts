@@ -4,11 +4,11 @@ import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { BOARD_CLOSE, addCard, listCards } from '@harvest/shared'
-import { DocumentPeer } from '../documents/DocumentPeer'
 import type { App } from '../app'
+import { BOARD_DOCUMENT, boardDocName } from '../documents/documentKinds'
 import { SqliteStorage } from '../storage/sqlite'
 import { createSession, inviteToken, joinAs } from '../testing/api'
-import { cardBy, cardIds } from '../testing/boardWorld'
+import { cardBy, cardIds, editAndWaitForDrop, openDocument, serverDoc } from '../testing/boardWorld'
 import { disposeAll } from '../testing/cleanup'
 import { connectBoard, connectSocket, openRawBoardSocket, request, type TestBoard } from '../testing/clients'
 import { startTestServer, tempDir } from '../testing/testServer'
@@ -20,32 +20,10 @@ const card = cardBy
 const hasCard = (board: TestBoard | { doc: Y.Doc }, id: string) => cardIds(board.doc).includes(id)
 
 /** The server's own copy of a session's board. */
-const serverDoc = async (app: App, sessionId: string) => (await app.docs.open(`board:${sessionId}`)).doc
+const serverBoard = (app: App, sessionId: string) => serverDoc(app, boardDocName(sessionId))
 
-/** How many updates the server has refused from read-only connections to a board so far. */
-async function droppedUpdates(app: App, sessionId: string): Promise<number> {
-  const live = await app.docs.open(`board:${sessionId}`)
-  return [...live.peers].reduce((sum, peer) => sum + (peer instanceof DocumentPeer ? peer.droppedUpdates : 0), 0)
-}
-
-/**
- * Connects a read-only board client and waits until the server has refused its answer to the
- * server's opening sync step, so that the next refusal counted is the client's next edit.
- */
-async function connectReadOnly(app: App, url: string, sessionId: string, token: string): Promise<TestBoard> {
-  const before = await droppedUpdates(app, sessionId)
-  const board = connectBoard(url, sessionId, token)
-  await board.synced()
-  await waitFor(async () => (await droppedUpdates(app, sessionId)) > before, 5_000, 'opening sync step refused')
-  return board
-}
-
-/** Makes an edit on a read-only client and waits until the server has refused it. */
-async function editAndWaitForRefusal(app: App, sessionId: string, edit: () => void): Promise<void> {
-  const before = await droppedUpdates(app, sessionId)
-  edit()
-  await waitFor(async () => (await droppedUpdates(app, sessionId)) > before, 5_000, 'the server refused the update')
-}
+/** A board client that may not write, once the server has dropped its answer to the opening sync. */
+const connectReadOnly = (app: App, url: string, sessionId: string, token: string) => openDocument(app, url, BOARD_DOCUMENT, sessionId, token, { readOnly: true })
 
 describe('shared board', () => {
   it('a card added by one person reaches another', async () => {
@@ -59,7 +37,7 @@ describe('shared board', () => {
     const added = addCard(alice.doc, card(created.member, 'c1', 'Green roofs cut summer heat'))
     await waitFor(() => hasCard(bob, 'c1'), 5_000, 'card reaches bob')
     expect(listCards(bob.doc)).toEqual([added])
-    expect(listCards(await serverDoc(app, created.session.id))).toEqual([added])
+    expect(listCards(await serverBoard(app, created.session.id))).toEqual([added])
 
     // And back the other way.
     addCard(bob.doc, card(pat.member, 'c2'))
@@ -88,7 +66,7 @@ describe('shared board', () => {
     await Promise.all([alice.synced(), bob.synced()])
     const watcher = await connectReadOnly(app, url, id, observer.memberToken)
 
-    await editAndWaitForRefusal(app, id, () => addCard(watcher.doc, card(observer.member, 'from-observer')))
+    await editAndWaitForDrop(app, boardDocName(id), () => addCard(watcher.doc, card(observer.member, 'from-observer')))
     expect(hasCard(watcher, 'from-observer')).toBe(true) // only in the observer's own copy
 
     // The server relays in order, so a card relayed after the refusal proves nothing came before it.
@@ -97,7 +75,7 @@ describe('shared board', () => {
     await waitFor(() => hasCard(watcher, 'from-facilitator'), 5_000, 'observer receives the card')
     expect(cardIds(bob.doc)).toEqual(['from-facilitator'])
     expect(cardIds(alice.doc)).toEqual(['from-facilitator'])
-    expect(cardIds(await serverDoc(app, id))).toEqual(['from-facilitator'])
+    expect(cardIds(await serverBoard(app, id))).toEqual(['from-facilitator'])
 
     const fresh = connectBoard(url, id, created.memberToken)
     await fresh.synced()
@@ -116,13 +94,13 @@ describe('shared board', () => {
 
     const guest = await connectReadOnly(app, url, id, inviteToken(created, 'participant'))
     await waitFor(() => hasCard(guest, 'before'), 5_000, 'guest reads the board')
-    await editAndWaitForRefusal(app, id, () => addCard(guest.doc, card(pat.member, 'from-guest')))
+    await editAndWaitForDrop(app, boardDocName(id), () => addCard(guest.doc, card(pat.member, 'from-guest')))
 
     addCard(alice.doc, card(created.member, 'after'))
     await waitFor(() => hasCard(bob, 'after'), 5_000, 'bob receives the card')
     await waitFor(() => hasCard(guest, 'after'), 5_000, 'guest keeps receiving')
     expect(cardIds(bob.doc)).toEqual(['before', 'after'])
-    expect(cardIds(await serverDoc(app, id))).toEqual(['before', 'after'])
+    expect(cardIds(await serverBoard(app, id))).toEqual(['before', 'after'])
   })
 
   it.each([
@@ -145,7 +123,7 @@ describe('shared board', () => {
     await waitFor(() => raw.closed, 5_000, 'bad connection closed')
     expect(raw.closed).toEqual({ code: BOARD_CLOSE.malformed.code, reason: BOARD_CLOSE.malformed.reason })
 
-    expect(cardIds(await serverDoc(app, created.session.id))).toEqual(['kept'])
+    expect(cardIds(await serverBoard(app, created.session.id))).toEqual(['kept'])
     expect(alice.closed).toBeNull()
     expect(bob.closed).toBeNull()
     addCard(bob.doc, card(pat.member, 'still-working'))
@@ -169,7 +147,7 @@ describe('shared board', () => {
     await before.synced()
     addCard(before.doc, card(created.member, 'c1', 'first idea'))
     addCard(before.doc, card(created.member, 'c2', 'second idea'))
-    await waitFor(async () => cardIds(await serverDoc(first.app, created.session.id)).length === 2, 5_000)
+    await waitFor(async () => cardIds(await serverBoard(first.app, created.session.id)).length === 2, 5_000)
     const expected = listCards(before.doc)
     before.provider.destroy()
     await first.stop()

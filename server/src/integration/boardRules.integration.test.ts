@@ -20,7 +20,8 @@ import {
 import { encodeUpdate } from '../documents/protocol'
 import { SqliteStorage } from '../storage/sqlite'
 import { createSession, joinAs } from '../testing/api'
-import { accepted, cardBy, cardIds, cardTexts, connectHarvest, editAndWaitForDrop, serverDoc } from '../testing/boardWorld'
+import { accepted } from '../testing/acks'
+import { boardOfThree, cardBy, cardIds, cardTexts, connectHarvest, editAndWaitForDrop, serverDoc } from '../testing/boardWorld'
 import { disposeAll } from '../testing/cleanup'
 import { connectBoard, connectSocket, openRawBoardSocket, request } from '../testing/clients'
 import { spawnServer } from '../testing/serverProcess'
@@ -30,23 +31,6 @@ import { waitFor } from '../testing/waitFor'
 afterEach(disposeAll)
 
 const REFUSED = BOARD_CLOSE.refused.code
-
-/** The facilitator Fran and participants Ann (Ghent) and Bob (Turku), each with the board open. */
-async function boardOfThree() {
-  const server = await startTestServer()
-  const created = await createSession(server.url)
-  const id = created.session.id
-  const ann = await joinAs(server.url, created, 'participant', { name: 'Ann', city: 'Ghent', cityKind: 'pilot' })
-  const bob = await joinAs(server.url, created, 'participant', { name: 'Bob', city: 'Turku', cityKind: 'pilot' })
-  const boards = {
-    fran: connectBoard(server.url, id, created.memberToken),
-    ann: connectBoard(server.url, id, ann.memberToken),
-    bob: connectBoard(server.url, id, bob.memberToken),
-  }
-  await Promise.all(Object.values(boards).map((b) => b.synced()))
-  const board = () => serverDoc(server.app, `board:${id}`)
-  return { ...server, created, id, ann, bob, boards, board }
-}
 
 /** Waits until every document lists exactly the same cards (and `until` holds of them), and returns them. */
 async function converged(docs: Y.Doc[], until: (cards: Card[]) => boolean = () => true, what = 'every client has the same cards'): Promise<Card[]> {

@@ -1,35 +1,26 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Card } from '@harvest/shared'
 import { BOARD_CLOSE, PLENARY_AREA, addCard, editCardText, getCard, listCards, storyArea } from '@harvest/shared'
-import { createSession, joinAs } from '../testing/api'
-import { accepted, cardBy, cardIds, recordBoardSession, serverDoc } from '../testing/boardWorld'
+import { joinAs } from '../testing/api'
+import { accepted } from '../testing/acks'
+import { boardOfThree, cardBy, cardIds, recordBoardSession } from '../testing/boardWorld'
 import { disposeAll } from '../testing/cleanup'
-import { connectBoard, connectSocket, request } from '../testing/clients'
+import { connectSocket, request, type TestBoard } from '../testing/clients'
 import { recordControl } from '../testing/controlWorld'
-import { startTestServer } from '../testing/testServer'
 import { waitFor } from '../testing/waitFor'
 
 afterEach(disposeAll)
 
-/**
- * Facilitator Fran and participants Ann (Ghent) and Bob (Turku), each with session control and
- * the board open, and everything the server sends them recorded.
- */
+/** The people of `boardOfThree`, each with session control open too, and everything the server sends them recorded. */
 async function boardSession() {
-  const server = await startTestServer()
-  const created = await createSession(server.url)
-  const id = created.session.id
-  const ann = await joinAs(server.url, created, 'participant', { name: 'Ann', city: 'Ghent', cityKind: 'pilot' })
-  const bob = await joinAs(server.url, created, 'participant', { name: 'Bob', city: 'Turku', cityKind: 'pilot' })
-  const person = async (token: string) => {
-    const connected = await connectSocket(server.url, token)
-    const board = connectBoard(server.url, id, token)
-    await board.synced()
+  const world = await boardOfThree()
+  const person = async (token: string, board: TestBoard) => {
+    const connected = await connectSocket(world.url, token)
     return { ...connected, board, log: recordBoardSession(connected.socket), control: recordControl(connected.socket) }
   }
-  const people = { fran: await person(created.memberToken), ann: await person(ann.memberToken), bob: await person(bob.memberToken) }
-  const board = () => serverDoc(server.app, `board:${id}`)
-  return { ...server, created, id, ann, bob, people, board }
+  const { fran, ann, bob } = world.boards
+  const people = { fran: await person(world.created.memberToken, fran), ann: await person(world.ann.memberToken, ann), bob: await person(world.bob.memberToken, bob) }
+  return { ...world, people }
 }
 
 type Session = Awaited<ReturnType<typeof boardSession>>

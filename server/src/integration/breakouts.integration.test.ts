@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { BREAKOUT_LIMITS, addCard, listCards, roomArea, roomOf, roundPhase } from '@harvest/shared'
 import { joinAs } from '../testing/api'
 import { cardBy } from '../testing/boardWorld'
+import { accepted, refusedWith } from '../testing/acks'
 import {
-  breakoutWorld, createRound, ok, recordBreakouts, refusedWith, roomId, roundNow, stateWithoutTime, waitForRoom, whoIsWhere,
+  breakoutWorld, createRound, recordBreakouts, roomId, roundNow, stateWithoutTime, waitForRoom, whoIsWhere,
 } from '../testing/breakoutWorld'
 import { disposeAll } from '../testing/cleanup'
 import { connectBoard, connectSocket, request } from '../testing/clients'
@@ -37,8 +38,8 @@ describe('creating rounds and rooms (facilitator)', () => {
     expect(b!.rooms[0]!.id).not.toBe(a!.rooms[0]!.id)
 
     // A change to one round leaves the other as it was.
-    ok(await request(fran.socket, 'room:update', { roundId: second, roomId: b!.rooms[0]!.id, name: 'Heat pumps' }))
-    ok(await request(fran.socket, 'room:remove', { roundId: first, roomId: a!.rooms[1]!.id }))
+    accepted(await request(fran.socket, 'room:update', { roundId: second, roomId: b!.rooms[0]!.id, name: 'Heat pumps' }))
+    accepted(await request(fran.socket, 'room:remove', { roundId: first, roomId: a!.rooms[1]!.id }))
     const after = (await syncState(fran.socket)).control.rounds
     expect(after.map((r) => r.rooms.map((room) => room.name))).toEqual([['Heat'], ['Heat pumps']])
   })
@@ -46,8 +47,8 @@ describe('creating rounds and rooms (facilitator)', () => {
   it('edits a room by hand: a change names only what changes; meeting links must be http or https', async () => {
     const { fran, soWhat } = await breakoutWorld()
     const roundId = await createRound(fran.socket, soWhat, 'assigned')
-    const id = ok(await request(fran.socket, 'room:add', { roundId, name: 'Heat', link: 'https://meet.example.org/heat', capacity: 6, hostId: fran.member.id })).id
-    ok(await request(fran.socket, 'room:update', { roundId, roomId: id, name: 'Heat pumps' }))
+    const id = accepted(await request(fran.socket, 'room:add', { roundId, name: 'Heat', link: 'https://meet.example.org/heat', capacity: 6, hostId: fran.member.id })).id
+    accepted(await request(fran.socket, 'room:update', { roundId, roomId: id, name: 'Heat pumps' }))
     expect((await roundNow(fran.socket, roundId)).rooms[0]).toMatchObject({ name: 'Heat pumps', link: 'https://meet.example.org/heat', capacity: 6, hostId: fran.member.id })
 
     for (const link of ['javascript:alert(1)', 'meet.example.org/heat', 'ftp://example.org', 'data:text/html,hi']) {
@@ -55,7 +56,7 @@ describe('creating rounds and rooms (facilitator)', () => {
       expect(message).toContain('http:// or https://')
       refusedWith(await request(fran.socket, 'room:add', { roundId, name: 'Bad', link }), 'invalid')
     }
-    ok(await request(fran.socket, 'room:update', { roundId, roomId: id, link: null, capacity: null }))
+    accepted(await request(fran.socket, 'room:update', { roundId, roomId: id, link: null, capacity: null }))
     expect((await roundNow(fran.socket, roundId)).rooms).toMatchObject([{ name: 'Heat pumps', link: null, capacity: null }])
   })
 
@@ -74,7 +75,7 @@ describe('creating rounds and rooms (facilitator)', () => {
     const roundId = await createRound(fran.socket, soWhat, 'assigned')
     const before = await stateWithoutTime(fran.socket)
 
-    const { groups } = ok(await request(fran.socket, 'round:spread', { roundId, by: { rooms: 3 }, mixKinds: true, sameCity: 'apart', seed: 7 }))
+    const { groups } = accepted(await request(fran.socket, 'round:spread', { roundId, by: { rooms: 3 }, mixKinds: true, sameCity: 'apart', seed: 7 }))
     expect(await stateWithoutTime(fran.socket)).toEqual(before)
     expect(groups.flat().sort()).toEqual(people.map((p) => p.member.id).sort())
     const byId = new Map(people.map((p) => [p.member.id, p.member]))
@@ -84,19 +85,19 @@ describe('creating rounds and rooms (facilitator)', () => {
       expect(new Set(group.map((id) => byId.get(id)!.city)).size).toBe(2)
     }
     // The same seed gives the same proposal; rooms of about 3 make two rooms.
-    expect(ok(await request(fran.socket, 'round:spread', { roundId, by: { rooms: 3 }, mixKinds: true, sameCity: 'apart', seed: 7 })).groups).toEqual(groups)
-    expect(ok(await request(fran.socket, 'round:spread', { roundId, by: { size: 3 }, mixKinds: false, sameCity: 'together' })).groups).toHaveLength(2)
+    expect(accepted(await request(fran.socket, 'round:spread', { roundId, by: { rooms: 3 }, mixKinds: true, sameCity: 'apart', seed: 7 })).groups).toEqual(groups)
+    expect(accepted(await request(fran.socket, 'round:spread', { roundId, by: { size: 3 }, mixKinds: false, sameCity: 'together' })).groups).toHaveLength(2)
 
     // The facilitator swaps two people between the first rooms, then applies it.
     const adjusted = groups.map((g) => [...g])
     ;[adjusted[0]![0], adjusted[1]![0]] = [adjusted[1]![0]!, adjusted[0]![0]!]
-    ok(await request(fran.socket, 'round:assign', { roundId, groups: adjusted.map((memberIds, i) => ({ roomId: null, name: `Room ${i + 1}`, memberIds })) }))
+    accepted(await request(fran.socket, 'round:assign', { roundId, groups: adjusted.map((memberIds, i) => ({ roomId: null, name: `Room ${i + 1}`, memberIds })) }))
     const round = await roundNow(fran.socket, roundId)
     expect(round.rooms.map((r) => [r.name, r.memberIds])).toEqual(adjusted.map((ids, i) => [`Room ${i + 1}`, ids]))
 
     // Assigning again into existing rooms moves people rather than copying them.
     const mover = adjusted[0]![0]!
-    ok(await request(fran.socket, 'round:assign', { roundId, groups: [{ roomId: round.rooms[2]!.id, memberIds: [mover] }] }))
+    accepted(await request(fran.socket, 'round:assign', { roundId, groups: [{ roomId: round.rooms[2]!.id, memberIds: [mover] }] }))
     const moved = await roundNow(fran.socket, roundId)
     expect(moved.rooms.filter((r) => r.memberIds.includes(mover)).map((r) => r.name)).toEqual(['Room 3'])
     expect(moved.rooms.map((r) => r.memberIds.length)).toEqual([1, 2, 3])
@@ -117,14 +118,14 @@ describe('creating rounds and rooms (facilitator)', () => {
     const roundId = await createRound(fran.socket, soWhat, 'assigned', rooms)
     const round = await roundNow(fran.socket, roundId)
     const groups = round.rooms.map((room, i) => ({ roomId: room.id, memberIds: [members[2 * i]!.member.id, members[2 * i + 1]!.member.id] }))
-    ok(await request(fran.socket, 'round:assign', { roundId, groups }))
-    ok(await request(fran.socket, 'round:open', { roundId }))
+    accepted(await request(fran.socket, 'round:assign', { roundId, groups }))
+    accepted(await request(fran.socket, 'round:open', { roundId }))
     const open = await roundNow(fran.socket, roundId)
     expect(open.rooms).toHaveLength(50)
     expect(open.rooms.every((r) => r.memberIds.length === 2)).toBe(true)
 
     const log = recordBreakouts(fran.socket)
-    ok(await request(fran.socket, 'room:move', { roundId, memberId: members[0]!.member.id, roomId: open.rooms[49]!.id }))
+    accepted(await request(fran.socket, 'room:move', { roundId, memberId: members[0]!.member.id, roomId: open.rooms[49]!.id }))
     await waitForRoom(log, open.rooms[49]!.id, [members[0]!.member.id, members[98]!.member.id, members[99]!.member.id])
     // Only the two rooms that changed travel, not the whole state.
     expect(log.rooms[0]!.rooms.map((r) => r.roomId)).toEqual([open.rooms[0]!.id, open.rooms[49]!.id])
@@ -142,11 +143,11 @@ describe('people arriving while rooms are open', () => {
     const roundId = await createRound(fran.socket, soWhat, 'assigned', [{ name: 'North' }, { name: 'South' }])
     const planned = await roundNow(fran.socket, roundId)
     const [north, south] = [roomId(planned, 'North'), roomId(planned, 'South')]
-    ok(await request(fran.socket, 'round:plan', { roundId, planned: { 'Ana Lopez': north, ' TURKU ': south } }))
+    accepted(await request(fran.socket, 'round:plan', { roundId, planned: { 'Ana Lopez': north, ' TURKU ': south } }))
     expect((await roundNow(fran.socket, roundId)).planned).toEqual({ 'ana lopez': north, turku: south })
     refusedWith(await request(fran.socket, 'round:plan', { roundId, planned: { x: 'no-such-room' } }), 'not_found')
 
-    ok(await request(fran.socket, 'round:open', { roundId }))
+    accepted(await request(fran.socket, 'round:open', { roundId }))
     const log = recordBreakouts(fran.socket)
     const ana = await world.join('Ana Lopez', 'Braga', 'twin')
     await waitForRoom(log, north, [ana.member.id], 'Ana placed by name')
@@ -173,7 +174,7 @@ describe('people arriving while rooms are open', () => {
     const pat = await world.join('Pat')
     const hal = await world.join('Hal', '', null, 'harvester')
     const roundId = await createRound(fran.socket, soWhat, 'assigned', [{ name: 'Only room' }])
-    ok(await request(fran.socket, 'round:open', { roundId }))
+    accepted(await request(fran.socket, 'round:open', { roundId }))
     const round = await roundNow(fran.socket, roundId)
     expect(whoIsWhere(round)).toEqual({ 'Only room': [pat.member.id] })
     expect(roomOf(round, hal.member.id)).toBeNull()
@@ -184,7 +185,7 @@ describe('people arriving while rooms are open', () => {
     const world = await breakoutWorld()
     const { fran, soWhat } = world
     const roundId = await createRound(fran.socket, soWhat, 'open_space', [{ name: 'Heat pumps' }, { name: 'Retrofit' }])
-    ok(await request(fran.socket, 'round:open', { roundId }))
+    accepted(await request(fran.socket, 'round:open', { roundId }))
     const log = recordBreakouts(fran.socket)
     const late = await world.join('Late Lou')
     const round = await roundNow(late.socket, roundId)
@@ -203,28 +204,28 @@ describe('open space', () => {
     const roundId = await createRound(fran.socket, soWhat, 'open_space')
     const leeLog = recordBreakouts(lee.socket)
 
-    const topicId = ok(await request(pat.socket, 'topic:propose', { roundId, title: 'Heat pumps in old houses', line: 'What worked for listed buildings?' })).id
+    const topicId = accepted(await request(pat.socket, 'topic:propose', { roundId, title: 'Heat pumps in old houses', line: 'What worked for listed buildings?' })).id
     await waitFor(() => leeLog.controls.at(-1)?.rounds[0]?.topics.length === 1, 5_000, 'Lee sees the topic')
     expect(leeLog.controls.at(-1)!.rounds[0]!.topics[0]).toMatchObject({ id: topicId, title: 'Heat pumps in old houses', line: 'What worked for listed buildings?', proposerId: pat.member.id, interested: [pat.member.id], roomId: null })
 
-    ok(await request(lee.socket, 'topic:interest', { roundId, topicId, interested: true }))
-    ok(await request(lee.socket, 'topic:interest', { roundId, topicId, interested: true }))
-    ok(await request(pat.socket, 'topic:interest', { roundId, topicId, interested: false }))
+    accepted(await request(lee.socket, 'topic:interest', { roundId, topicId, interested: true }))
+    accepted(await request(lee.socket, 'topic:interest', { roundId, topicId, interested: true }))
+    accepted(await request(pat.socket, 'topic:interest', { roundId, topicId, interested: false }))
     expect((await roundNow(fran.socket, roundId)).topics[0]!.interested).toEqual([lee.member.id])
 
     // Only the facilitator opens it here (the round does not let proposers open their own).
     const before = await stateWithoutTime(fran.socket)
     expect(refusedWith(await request(pat.socket, 'topic:open', { roundId, topicId }), 'forbidden')).toMatch(/facilitator/)
     expect(await stateWithoutTime(fran.socket)).toEqual(before)
-    const room = ok(await request(fran.socket, 'topic:open', { roundId, topicId, hostId: lee.member.id, capacity: 5 })).id
+    const room = accepted(await request(fran.socket, 'topic:open', { roundId, topicId, hostId: lee.member.id, capacity: 5 })).id
     const round = await roundNow(fran.socket, roundId)
     expect(round.rooms).toMatchObject([{ id: room, name: 'Heat pumps in old houses', topic: 'What worked for listed buildings?', hostId: lee.member.id, capacity: 5, memberIds: [] }])
     expect(round.topics[0]!.roomId).toBe(room)
     refusedWith(await request(fran.socket, 'topic:open', { roundId, topicId }), 'conflict')
 
     // A topic's room defaults to its proposer as host.
-    const second = ok(await request(lee.socket, 'topic:propose', { roundId, title: 'Twin cities’ own stories', line: '' })).id
-    ok(await request(fran.socket, 'topic:open', { roundId, topicId: second }))
+    const second = accepted(await request(lee.socket, 'topic:propose', { roundId, title: 'Twin cities’ own stories', line: '' })).id
+    accepted(await request(fran.socket, 'topic:open', { roundId, topicId: second }))
     expect((await roundNow(fran.socket, roundId)).rooms[1]).toMatchObject({ name: 'Twin cities’ own stories', hostId: lee.member.id })
     refusedWith(await request(pat.socket, 'topic:propose', { roundId, title: '   ', line: '' }), 'invalid')
   })
@@ -235,10 +236,10 @@ describe('open space', () => {
     const pat = await world.join('Pat')
     const lee = await world.join('Lee')
     const roundId = await createRound(fran.socket, soWhat, 'open_space', [], true)
-    const pats = ok(await request(pat.socket, 'topic:propose', { roundId, title: 'Citizen assemblies', line: 'Who decides?' })).id
-    const lees = ok(await request(lee.socket, 'topic:propose', { roundId, title: 'Green roofs', line: '' })).id
+    const pats = accepted(await request(pat.socket, 'topic:propose', { roundId, title: 'Citizen assemblies', line: 'Who decides?' })).id
+    const lees = accepted(await request(lee.socket, 'topic:propose', { roundId, title: 'Green roofs', line: '' })).id
     refusedWith(await request(pat.socket, 'topic:open', { roundId, topicId: lees }), 'forbidden')
-    const room = ok(await request(pat.socket, 'topic:open', { roundId, topicId: pats })).id
+    const room = accepted(await request(pat.socket, 'topic:open', { roundId, topicId: pats })).id
     const round = await roundNow(fran.socket, roundId)
     expect(round.rooms.map((r) => [r.id, r.name, r.hostId])).toEqual([[room, 'Citizen assemblies', pat.member.id]])
     expect(round.topics.map((t) => t.roomId)).toEqual([room, null])
@@ -261,20 +262,20 @@ describe('open space', () => {
     const [heat, mobility] = [roomId(round, 'Heat'), roomId(round, 'Mobility')]
     refusedWith(await request(pat.socket, 'room:join', { roundId, roomId: heat }), 'conflict')
     const logs = [fran, pat, lee].map((p) => recordBreakouts(p.socket))
-    ok(await request(fran.socket, 'round:open', { roundId }))
+    accepted(await request(fran.socket, 'round:open', { roundId }))
     for (const log of logs) await waitFor(() => log.controls.at(-1)?.rounds[0]?.status === 'open', 5_000, 'the round opened')
 
-    ok(await request(pat.socket, 'room:join', { roundId, roomId: heat }))
+    accepted(await request(pat.socket, 'room:join', { roundId, roomId: heat }))
     for (const log of logs) await waitForRoom(log, heat, [pat.member.id])
-    ok(await request(lee.socket, 'room:join', { roundId, roomId: heat }))
-    ok(await request(pat.socket, 'room:join', { roundId, roomId: mobility }))
+    accepted(await request(lee.socket, 'room:join', { roundId, roomId: heat }))
+    accepted(await request(pat.socket, 'room:join', { roundId, roomId: mobility }))
     for (const log of logs) {
       await waitForRoom(log, mobility, [pat.member.id])
       expect(log.rooms.at(-1)).toEqual({ roundId, rooms: [{ roomId: heat, memberIds: [lee.member.id] }, { roomId: mobility, memberIds: [pat.member.id] }] })
       // Moves travel as deltas: no full state was resent after the opening.
       expect(log.controls).toHaveLength(1)
     }
-    ok(await request(pat.socket, 'room:leave', { roundId }))
+    accepted(await request(pat.socket, 'room:leave', { roundId }))
     for (const log of logs) await waitForRoom(log, mobility, [])
     expect(whoIsWhere(await roundNow(lee.socket, roundId))).toEqual({ Heat: [lee.member.id], Mobility: [] })
   })
@@ -286,9 +287,9 @@ describe('open space', () => {
     const lee = await world.join('Lee')
     const roundId = await createRound(fran.socket, soWhat, 'open_space', [{ name: 'Small room', capacity: 1 }, { name: 'Big room' }])
     const round = await roundNow(fran.socket, roundId)
-    ok(await request(fran.socket, 'round:open', { roundId }))
-    ok(await request(pat.socket, 'room:join', { roundId, roomId: roomId(round, 'Small room') }))
-    ok(await request(lee.socket, 'room:join', { roundId, roomId: roomId(round, 'Big room') }))
+    accepted(await request(fran.socket, 'round:open', { roundId }))
+    accepted(await request(pat.socket, 'room:join', { roundId, roomId: roomId(round, 'Small room') }))
+    accepted(await request(lee.socket, 'room:join', { roundId, roomId: roomId(round, 'Big room') }))
     const before = await stateWithoutTime(fran.socket)
     const message = refusedWith(await request(lee.socket, 'room:join', { roundId, roomId: roomId(round, 'Small room') }), 'conflict')
     expect(message).toBe('“Small room” is full (1 of 1): choose another room')
@@ -299,7 +300,7 @@ describe('open space', () => {
     const world = await breakoutWorld()
     const pat = await world.join('Pat')
     const roundId = await createRound(world.fran.socket, world.soWhat, 'assigned', [{ name: 'A' }, { name: 'B' }])
-    ok(await request(world.fran.socket, 'round:open', { roundId }))
+    accepted(await request(world.fran.socket, 'round:open', { roundId }))
     const round = await roundNow(pat.socket, roundId)
     const mine = roomOf(round, pat.member.id)!
     const other = round.rooms.find((r) => r !== mine)!
@@ -314,11 +315,11 @@ describe('running the rooms (facilitator)', () => {
     const pat = await world.join('Pat', 'Ghent', 'pilot')
     const lee = await world.join('Lee', 'Braga', 'twin')
     const roundId = await createRound(world.fran.socket, world.soWhat, 'open_space', [{ name: 'Heat' }, { name: 'Mobility' }])
-    ok(await request(world.fran.socket, 'round:open', { roundId }))
+    accepted(await request(world.fran.socket, 'round:open', { roundId }))
     const round = await roundNow(world.fran.socket, roundId)
     const [heat, mobility] = [roomId(round, 'Heat'), roomId(round, 'Mobility')]
-    ok(await request(pat.socket, 'room:join', { roundId, roomId: heat }))
-    ok(await request(lee.socket, 'room:join', { roundId, roomId: mobility }))
+    accepted(await request(pat.socket, 'room:join', { roundId, roomId: heat }))
+    accepted(await request(lee.socket, 'room:join', { roundId, roomId: mobility }))
     return { ...world, pat, lee, roundId, heat, mobility }
   }
 
@@ -334,13 +335,13 @@ describe('running the rooms (facilitator)', () => {
   it('moves a person; moving someone who has left the session is refused and they leave their room', async () => {
     const { fran, pat, lee, roundId, heat, mobility } = await runningRound()
     const log = recordBreakouts(lee.socket)
-    ok(await request(fran.socket, 'room:move', { roundId, memberId: pat.member.id, roomId: mobility }))
+    accepted(await request(fran.socket, 'room:move', { roundId, memberId: pat.member.id, roomId: mobility }))
     await waitForRoom(log, mobility, [lee.member.id, pat.member.id])
-    ok(await request(fran.socket, 'room:move', { roundId, memberId: pat.member.id, roomId: null }))
+    accepted(await request(fran.socket, 'room:move', { roundId, memberId: pat.member.id, roomId: null }))
     await waitForRoom(log, mobility, [lee.member.id])
-    ok(await request(fran.socket, 'room:move', { roundId, memberId: pat.member.id, roomId: heat }))
+    accepted(await request(fran.socket, 'room:move', { roundId, memberId: pat.member.id, roomId: heat }))
 
-    ok(await request(fran.socket, 'member:remove', { memberId: pat.member.id }))
+    accepted(await request(fran.socket, 'member:remove', { memberId: pat.member.id }))
     const afterRemoval = await roundNow(fran.socket, roundId)
     expect(whoIsWhere(afterRemoval)).toEqual({ Heat: [], Mobility: [lee.member.id] })
     const before = await stateWithoutTime(fran.socket)
@@ -352,10 +353,10 @@ describe('running the rooms (facilitator)', () => {
   it('broadcasts a banner every screen receives, and clears it', async () => {
     const { time, fran, pat, lee, roundId } = await runningRound()
     const logs = [pat, lee].map((p) => recordBreakouts(p.socket))
-    ok(await request(fran.socket, 'round:broadcast', { roundId, text: '  Five minutes left: pick your top insight.  ' }))
+    accepted(await request(fran.socket, 'round:broadcast', { roundId, text: '  Five minutes left: pick your top insight.  ' }))
     for (const log of logs) await waitFor(() => log.controls.at(-1)?.rounds[0]?.banner?.text === 'Five minutes left: pick your top insight.', 5_000, 'banner')
     expect((await roundNow(pat.socket, roundId)).banner).toEqual({ id: expect.any(String), text: 'Five minutes left: pick your top insight.', at: time.now() })
-    ok(await request(fran.socket, 'round:broadcast', { roundId, text: null }))
+    accepted(await request(fran.socket, 'round:broadcast', { roundId, text: null }))
     for (const log of logs) await waitFor(() => log.controls.at(-1)?.rounds[0]?.banner === null, 5_000, 'banner cleared')
     refusedWith(await request(fran.socket, 'round:broadcast', { roundId, text: 'x'.repeat(BREAKOUT_LIMITS.bannerMax + 1) }), 'invalid')
   })
@@ -364,13 +365,13 @@ describe('running the rooms (facilitator)', () => {
     const { time, fran, soWhat, roundId, mobility } = await runningRound()
     const itemClock = async () => (await syncState(fran.socket)).control.agenda.find((i) => i.id === soWhat)!.clock
     const before = (await itemClock()).durationMs
-    ok(await request(fran.socket, 'round:extend', { roundId, roomId: null, deltaMs: 5 * MIN }))
+    accepted(await request(fran.socket, 'round:extend', { roundId, roomId: null, deltaMs: 5 * MIN }))
     expect((await itemClock()).durationMs).toBe(before + 5 * MIN)
-    ok(await request(fran.socket, 'round:extend', { roundId, roomId: mobility, deltaMs: 2 * MIN }))
+    accepted(await request(fran.socket, 'round:extend', { roundId, roomId: mobility, deltaMs: 2 * MIN }))
     expect((await roundNow(fran.socket, roundId)).rooms.map((r) => r.extraMs)).toEqual([0, 2 * MIN])
 
     time.advance(20 * MIN)
-    ok(await request(fran.socket, 'round:warn', { roundId }))
+    accepted(await request(fran.socket, 'round:warn', { roundId }))
     expect((await roundNow(fran.socket, roundId)).warnedAt).toBe(time.now())
   })
 
@@ -378,16 +379,16 @@ describe('running the rooms (facilitator)', () => {
     const { time, fran, pat, lee, roundId, heat } = await runningRound()
     const franLog = recordBreakouts(fran.socket)
     time.advance(1234)
-    ok(await request(pat.socket, 'room:help', { roundId, on: true }))
+    accepted(await request(pat.socket, 'room:help', { roundId, on: true }))
     await waitFor(() => franLog.controls.at(-1)?.rounds[0]?.rooms.find((r) => r.id === heat)?.help, 5_000, 'help call seen')
     expect(franLog.controls.at(-1)!.rounds[0]!.rooms.find((r) => r.id === heat)!.help).toEqual({ by: pat.member.id, at: time.now() })
 
     // Another participant may not clear it from elsewhere; the facilitator clears it with the room id.
     refusedWith(await request(lee.socket, 'room:help', { roundId, on: false, roomId: heat }), 'forbidden')
-    ok(await request(fran.socket, 'room:help', { roundId, on: false, roomId: heat }))
+    accepted(await request(fran.socket, 'room:help', { roundId, on: false, roomId: heat }))
     await waitFor(() => franLog.controls.at(-1)?.rounds[0]?.rooms.every((r) => r.help === null), 5_000, 'answered')
     // Someone in no room has nothing to call from.
-    ok(await request(pat.socket, 'room:leave', { roundId }))
+    accepted(await request(pat.socket, 'room:leave', { roundId }))
     refusedWith(await request(pat.socket, 'room:help', { roundId, on: true }), 'invalid')
   })
 
@@ -396,7 +397,7 @@ describe('running the rooms (facilitator)', () => {
     const patLog = recordBreakouts(pat.socket)
     time.advance(7_000)
     const closedAt = time.now()
-    ok(await request(fran.socket, 'round:close', { roundId, countdownSeconds: 3 }))
+    accepted(await request(fran.socket, 'round:close', { roundId, countdownSeconds: 3 }))
     await waitFor(() => patLog.controls.at(-1)?.rounds[0]?.status === 'closing', 5_000, 'pat sees the countdown')
     const closing = await roundNow(pat.socket, roundId)
     expect(closing).toMatchObject({ status: 'closing', closesAt: closedAt + 3_000 })
@@ -430,7 +431,7 @@ describe('running the rooms (facilitator)', () => {
     await franBoard.synced()
     await waitFor(() => listCards(franBoard.doc).some((c) => c.id === 'room-card'), 5_000, 'card reached the facilitator')
 
-    ok(await request(fran.socket, 'round:close', { roundId, countdownSeconds: 0 }))
+    accepted(await request(fran.socket, 'round:close', { roundId, countdownSeconds: 0 }))
     time.advance(MIN)
     const later = connectBoard(server.url, created.session.id, fran.token)
     await later.synced()
@@ -441,15 +442,15 @@ describe('running the rooms (facilitator)', () => {
 
   it('the next round reuses the previous round’s groups in rooms of its own', async () => {
     const { fran, pat, lee, roundId, nowWhat } = await runningRound()
-    ok(await request(fran.socket, 'round:close', { roundId, countdownSeconds: 0 }))
+    accepted(await request(fran.socket, 'round:close', { roundId, countdownSeconds: 0 }))
     const next = await createRound(fran.socket, nowWhat, 'assigned')
-    ok(await request(fran.socket, 'round:reuse', { roundId: next, fromRoundId: roundId }))
+    accepted(await request(fran.socket, 'round:reuse', { roundId: next, fromRoundId: roundId }))
     const [first, second] = (await syncState(fran.socket)).control.rounds
     expect(whoIsWhere(second!)).toEqual({ Heat: [pat.member.id], Mobility: [lee.member.id] })
     expect(second!.rooms.map((r) => r.id).filter((id) => first!.rooms.some((f) => f.id === id))).toEqual([])
 
-    ok(await request(fran.socket, 'round:open', { roundId: next }))
-    ok(await request(fran.socket, 'room:move', { roundId: next, memberId: pat.member.id, roomId: roomId(second!, 'Mobility') }))
+    accepted(await request(fran.socket, 'round:open', { roundId: next }))
+    accepted(await request(fran.socket, 'room:move', { roundId: next, memberId: pat.member.id, roomId: roomId(second!, 'Mobility') }))
     const [firstAfter, secondAfter] = (await syncState(fran.socket)).control.rounds
     expect(whoIsWhere(firstAfter!)).toEqual({ Heat: [pat.member.id], Mobility: [lee.member.id] })
     expect(whoIsWhere(secondAfter!)).toEqual({ Heat: [], Mobility: [lee.member.id, pat.member.id].sort() })
@@ -464,10 +465,10 @@ describe('refusals', () => {
     const pat = await world.join('Pat')
     const lee = await world.join('Lee')
     const roundId = await createRound(fran.socket, soWhat, 'open_space', [{ name: 'Heat' }])
-    const topicId = ok(await request(lee.socket, 'topic:propose', { roundId, title: 'Heat pumps', line: '' })).id
-    ok(await request(fran.socket, 'round:open', { roundId }))
+    const topicId = accepted(await request(lee.socket, 'topic:propose', { roundId, title: 'Heat pumps', line: '' })).id
+    accepted(await request(fran.socket, 'round:open', { roundId }))
     const heat = roomId(await roundNow(fran.socket, roundId), 'Heat')
-    ok(await request(lee.socket, 'room:join', { roundId, roomId: heat }))
+    accepted(await request(lee.socket, 'room:join', { roundId, roomId: heat }))
     const before = { fran: await stateWithoutTime(fran.socket), pat: await stateWithoutTime(pat.socket) }
     const patLog = recordBreakouts(pat.socket)
 
@@ -499,7 +500,7 @@ describe('refusals', () => {
     const world = await breakoutWorld()
     const obi = await world.join('Obi', '', null, 'observer')
     const roundId = await createRound(world.fran.socket, world.soWhat, 'open_space', [{ name: 'Heat' }])
-    ok(await request(world.fran.socket, 'round:open', { roundId }))
+    accepted(await request(world.fran.socket, 'round:open', { roundId }))
     const heat = roomId(await roundNow(obi.socket, roundId), 'Heat')
     refusedWith(await request(obi.socket, 'room:join', { roundId, roomId: heat }), 'forbidden')
     refusedWith(await request(obi.socket, 'topic:propose', { roundId, title: 'Mine', line: '' }), 'forbidden')
@@ -509,13 +510,13 @@ describe('refusals', () => {
     const world = await breakoutWorld()
     const pat = await world.join('Pat')
     const ownRound = await createRound(world.fran.socket, world.soWhat, 'open_space', [{ name: 'Ours' }])
-    ok(await request(world.fran.socket, 'round:open', { roundId: ownRound }))
+    accepted(await request(world.fran.socket, 'round:open', { roundId: ownRound }))
 
     const otherCreated = await createSessionWithCities(world.server.url, undefined, 'Olga Other')
     const olga = await connectSocket(world.server.url, otherCreated.memberToken)
     const breakout = olga.welcome.control.agenda.find((i) => i.kind === 'breakout')!.id
     const otherRound = await createRound(olga.socket, breakout, 'open_space', [{ name: 'Secret strategy room', capacity: 10 }])
-    ok(await request(olga.socket, 'round:open', { roundId: otherRound }))
+    accepted(await request(olga.socket, 'round:open', { roundId: otherRound }))
     const otherRoom = roomId(await roundNow(olga.socket, otherRound), 'Secret strategy room')
     const theirs = await stateWithoutTime(olga.socket)
     const ours = await stateWithoutTime(world.fran.socket)

@@ -1,10 +1,14 @@
 import type * as Y from 'yjs'
-import type { Ack, Draft, Member, NewCard, SessionState, VoteView } from '@harvest/shared'
-import { HARVEST_PATH, PLENARY_AREA, listCards } from '@harvest/shared'
+import type { Draft, Member, NewCard, SessionState, VoteView } from '@harvest/shared'
+import { PLENARY_AREA, listCards } from '@harvest/shared'
 import type { App } from '../app'
+import type { DocumentKind } from '../documents/documentKinds'
+import { HARVEST_DOCUMENT, boardDocName } from '../documents/documentKinds'
 import { DocumentPeer } from '../documents/DocumentPeer'
 import type { ClientSocket, TestBoard } from './clients'
-import { connectDocument } from './clients'
+import { connectBoard, connectDocument } from './clients'
+import { createSession, joinAs } from './api'
+import { startTestServer } from './testServer'
 import { waitFor } from './waitFor'
 
 /** A card as a member's browser writes it: under their own name (or author key) and city. */
@@ -39,18 +43,22 @@ export async function editAndWaitForDrop(app: App, docName: string, edit: () => 
 }
 
 /**
- * Opens the harvest document of a session with a token, as the browser does (see
- * `connectBoard`, whose shape it returns). Read-only connections also have their answer to the
- * opening sync dropped; with `readOnly` this waits for that, so the next drop counted is an edit.
+ * Opens a shared document of a session with a token, as the browser does (see `connectBoard`,
+ * whose shape it returns). Read-only connections also have their answer to the opening sync
+ * dropped; with `readOnly` this waits for that, so the next drop counted is an edit.
  */
-export async function connectHarvest(app: App, url: string, sessionId: string, token: string, { readOnly = false } = {}): Promise<TestBoard> {
-  const docName = `harvest:${sessionId}`
+export async function openDocument(app: App, url: string, kind: DocumentKind, sessionId: string, token: string, { readOnly = false } = {}): Promise<TestBoard> {
+  const docName = kind.docName(sessionId)
   const before = readOnly ? await droppedUpdates(app, docName) : 0
-  const harvest = connectDocument(url, HARVEST_PATH, sessionId, token)
-  await harvest.synced()
+  const link = connectDocument(url, kind.path, sessionId, token)
+  await link.synced()
   if (readOnly) await waitFor(async () => (await droppedUpdates(app, docName)) > before, 5_000, 'opening sync step dropped')
-  return harvest
+  return link
 }
+
+/** Opens the harvest document of a session (see `openDocument`). */
+export const connectHarvest = (app: App, url: string, sessionId: string, token: string, options: { readOnly?: boolean } = {}) =>
+  openDocument(app, url, HARVEST_DOCUMENT, sessionId, token, options)
 
 /** Everything about the board's session side that the server sent one socket, in order. */
 export interface BoardSessionLog {
@@ -70,8 +78,19 @@ export function recordBoardSession(socket: ClientSocket): BoardSessionLog {
   return log
 }
 
-/** The data of an accepted acknowledgement; fails the test with the server's message otherwise. */
-export function accepted<T>(ack: Ack<T>): T {
-  if (!ack.ok) throw new Error(`refused: ${ack.error} ${ack.message}`)
-  return ack.data
+/** The facilitator Fran and participants Ann (Ghent) and Bob (Turku), each with the board open. */
+export async function boardOfThree() {
+  const server = await startTestServer()
+  const created = await createSession(server.url)
+  const id = created.session.id
+  const ann = await joinAs(server.url, created, 'participant', { name: 'Ann', city: 'Ghent', cityKind: 'pilot' })
+  const bob = await joinAs(server.url, created, 'participant', { name: 'Bob', city: 'Turku', cityKind: 'pilot' })
+  const boards = {
+    fran: connectBoard(server.url, id, created.memberToken),
+    ann: connectBoard(server.url, id, ann.memberToken),
+    bob: connectBoard(server.url, id, bob.memberToken),
+  }
+  await Promise.all(Object.values(boards).map((b) => b.synced()))
+  const board = () => serverDoc(server.app, boardDocName(id))
+  return { ...server, created, id, ann, bob, boards, board }
 }

@@ -1,4 +1,5 @@
-import type { Ack, BreakoutRound, CityKind, ClientPayload, ControlState, CreateSessionResult, ErrorCode, JoinResult, SessionState } from '@harvest/shared'
+import type { BreakoutRound, CityKind, ClientPayload, ControlState, CreateSessionResult, JoinResult, SessionState } from '@harvest/shared'
+import { accepted } from './acks'
 import { joinAs } from './api'
 import { connectSocket, request, type ClientSocket, type TestSocket } from './clients'
 import { controlledTime, createSessionWithCities, syncState, type ControlledTime } from './controlWorld'
@@ -44,19 +45,6 @@ export async function breakoutWorld(): Promise<BreakoutWorld> {
   return { time, server, created, fran, soWhat: breakouts[0]!.id, nowWhat: breakouts[1]!.id, plenary: agenda[0]!.id, join }
 }
 
-/** The data of an accepted acknowledgement; fails with the server's message otherwise. */
-export function ok<T>(ack: Ack<T>): T {
-  if (!ack.ok) throw new Error(`refused: ${ack.error} ${ack.message}`)
-  return ack.data
-}
-
-/** The refusal of an acknowledgement; fails if the server accepted. */
-export function refusedWith(ack: Ack<unknown>, code: ErrorCode): string {
-  if (ack.ok) throw new Error(`expected a refusal (${code}), but the server accepted`)
-  if (ack.error !== code) throw new Error(`expected ${code}, got ${ack.error}: ${ack.message}`)
-  return ack.message
-}
-
 /** A room as a round is created with it: only the name is required. */
 export const roomNamed = (name: string, extra: Partial<ClientPayload<'room:add'>> = {}) => ({ name, ...extra })
 
@@ -68,7 +56,7 @@ export async function createRound(
   rooms: Array<Partial<ClientPayload<'room:add'>> & { name: string }> = [],
   proposersOpen = false,
 ): Promise<string> {
-  return ok(await request(socket, 'round:create', { itemId, mode, rooms, proposersOpen })).id
+  return accepted(await request(socket, 'round:create', { itemId, mode, rooms, proposersOpen })).id
 }
 
 /** A round as the server holds it now (through 'session:sync'). */

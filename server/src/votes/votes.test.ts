@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { Refusal } from '../Refusal'
 import type { VoteRecord } from '../storage/Storage'
+import { refusal } from '../testing/refusal'
 import { castDot, voteView } from './votes'
 
 const vote = (overrides: Partial<VoteRecord> = {}): VoteRecord => ({
@@ -15,17 +15,6 @@ const vote = (overrides: Partial<VoteRecord> = {}): VoteRecord => ({
   ...overrides,
 })
 
-/** Runs a cast and returns the refusal it threw, or null. */
-function refusalOf(cast: () => void): Refusal | null {
-  try {
-    cast()
-    return null
-  } catch (error) {
-    if (error instanceof Refusal) return error
-    throw error
-  }
-}
-
 describe('castDot', () => {
   it('places dots up to the budget, on one card or several, and refuses one more', () => {
     const v = vote({ budget: 3 })
@@ -34,8 +23,7 @@ describe('castDot', () => {
     castDot(v, 'ann', 'c2', 1)
     expect(v.dots.ann).toEqual({ c1: 2, c2: 1 })
 
-    const refusal = refusalOf(() => castDot(v, 'ann', 'c3', 1))
-    expect(refusal).toMatchObject({ code: 'invalid', message: 'you have placed all 3 of your dots: take one back first' })
+    expect(refusal(() => castDot(v, 'ann', 'c3', 1))).toMatchObject({ code: 'invalid', message: 'you have placed all 3 of your dots: take one back first' })
     expect(v.dots.ann).toEqual({ c1: 2, c2: 1 })
   })
 
@@ -52,19 +40,19 @@ describe('castDot', () => {
 
   it('never goes below zero: taking back a dot that is not there is refused', () => {
     const v = vote()
-    expect(refusalOf(() => castDot(v, 'ann', 'c1', -1))).toMatchObject({ code: 'invalid', message: 'you have no dot on this card to take back' })
+    expect(refusal(() => castDot(v, 'ann', 'c1', -1))).toMatchObject({ code: 'invalid', message: 'you have no dot on this card to take back' })
     castDot(v, 'ann', 'c1', 1)
     castDot(v, 'ann', 'c1', -1)
     // The card is gone from the person's dots rather than kept at zero.
     expect(v.dots.ann).toEqual({})
-    expect(refusalOf(() => castDot(v, 'ann', 'c1', -1))?.code).toBe('invalid')
+    expect(refusal(() => castDot(v, 'ann', 'c1', -1)).code).toBe('invalid')
     expect(v.dots.ann).toEqual({})
   })
 
   it('refuses placing or taking back once the vote is closed', () => {
     const v = vote({ status: 'closed', closedAt: 5, dots: { ann: { c1: 1 } } })
     for (const delta of [1, -1] as const) {
-      expect(refusalOf(() => castDot(v, 'ann', 'c1', delta))).toMatchObject({ code: 'conflict', message: 'this vote is closed' })
+      expect(refusal(() => castDot(v, 'ann', 'c1', delta))).toMatchObject({ code: 'conflict', message: 'this vote is closed' })
     }
     expect(v.dots).toEqual({ ann: { c1: 1 } })
   })
