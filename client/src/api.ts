@@ -1,4 +1,4 @@
-import type { CreateSessionBody, CreateSessionResult, DemoInfo, HttpError, InviteInfo, JoinBody, JoinResult } from '@harvest/shared'
+import type { CreateSessionInput, CreateSessionResult, DemoInfo, HttpError, InviteInfo, JoinBody, JoinResult } from '@harvest/shared'
 
 /** A refused API call, carrying the server's own explanation. */
 export class ApiError extends Error {}
@@ -20,7 +20,7 @@ async function call<T>(path: string, init?: { method: string; body: unknown }): 
 }
 
 export const api = {
-  createSession: (body: CreateSessionBody) => call<CreateSessionResult>('/sessions', { method: 'POST', body }),
+  createSession: (body: CreateSessionInput) => call<CreateSessionResult>('/sessions', { method: 'POST', body }),
   readInvite: (token: string) => call<InviteInfo>(`/invites/${encodeURIComponent(token)}`),
   join: (body: JoinBody) => call<JoinResult>('/join', { method: 'POST', body }),
   /** The demo session's links, or null when this server has none. */

@@ -31,7 +31,7 @@ async function join(page: Page, link: string, name: string, city?: string): Prom
 /** Clicks a format in the Export menu and saves what the browser downloads. */
 async function exportAs(page: Page, format: string, file: string): Promise<{ path: string; name: string }> {
   const menu = page.locator('.export-menu')
-  if (!(await menu.evaluate((el) => (el as HTMLDetailsElement).open))) await menu.locator('summary').click()
+  if (!(await menu.evaluate((el) => (el as unknown as { open: boolean }).open))) await menu.locator('summary').click()
   const [download] = await Promise.all([page.waitForEvent('download') as Promise<Download>, menu.getByRole('button', { name: format }).click()])
   const target = path.join(artifactsDir, file)
   fs.mkdirSync(artifactsDir, { recursive: true })
@@ -73,7 +73,7 @@ test('a listener writes during a story, a harvester marks a key insight, and the
 
   // Aoife, listening from Galway, writes into Cluj-Napoca's story without choosing anything.
   const target = aoife.getByLabel('Area the card is written into')
-  await expect.poll(() => target.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '')).toBe('Cluj-Napoca: Energy communities')
+  await expect.poll(() => target.evaluate((el) => (el as unknown as { selectedOptions: { textContent: string | null }[] }).selectedOptions[0]?.textContent ?? '')).toBe('Cluj-Napoca: Energy communities')
   const box = aoife.getByLabel('New card')
   await box.fill(OUTCOME)
   await box.press('Enter')

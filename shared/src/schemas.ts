@@ -31,10 +31,14 @@ export const createSessionBody = z.object({
   title: nonEmpty(LIMITS.titleMax, 'title'),
   cluster: nonEmpty(LIMITS.clusterMax, 'cluster name'),
   date: isoDate,
+  /** The programme round, e.g. "Round 2"; optional. */
+  round: trimmed(LIMITS.clusterMax).default(''),
   facilitatorName: nonEmpty(LIMITS.nameMax, 'your name'),
   cities: z.array(citySchema).max(LIMITS.citiesMax).default([]),
 })
 export type CreateSessionBody = z.infer<typeof createSessionBody>
+/** What a caller may send to create a session (the defaulted fields optional). */
+export type CreateSessionInput = z.input<typeof createSessionBody>
 
 /** POST /api/join: someone holding an invitation becomes a member of the session. */
 export const joinBody = z

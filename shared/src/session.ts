@@ -17,6 +17,8 @@ export interface SessionInfo {
   cluster: string
   /** Calendar date of the session, YYYY-MM-DD. */
   date: string
+  /** The programme round the session belongs to, e.g. "Round 2" ('' when not given). */
+  round: string
   cities: City[]
   createdAt: number
 }

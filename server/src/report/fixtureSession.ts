@@ -113,6 +113,7 @@ export function fixtureSessionInput(overrides: Partial<ReportInput> = {}): Repor
       title: 'Round 2 Collective Sensemaking: Looking back, looking ahead',
       cluster: 'Cluster 4: Decarbonising the Built Environment',
       date: '2026-11-12',
+      round: 'Round 2',
       cities: [
         { name: 'Cluj-Napoca', kind: 'pilot', project: 'Net-Zero Apartment-block Neighbourhoods' },
         { name: 'Galway', kind: 'pilot', project: 'Net Zero Pilot' },

@@ -1,5 +1,5 @@
 import { v4 as uuid } from 'uuid'
-import type { CreateSessionBody, CreateSessionResult, Invite, SessionInfo } from '@harvest/shared'
+import type { CreateSessionInput, CreateSessionResult, Invite, SessionInfo } from '@harvest/shared'
 import { ROLES } from '@harvest/shared'
 import { newControl } from '../control/newControl'
 import type { Storage } from '../storage/Storage'
@@ -9,7 +9,7 @@ import { newToken } from './tokens'
 /** Creates a session with one invitation link per role, without a first member. */
 export async function createSessionRecord(
   storage: Storage,
-  input: Omit<CreateSessionBody, 'facilitatorName'>,
+  input: Omit<CreateSessionInput, 'facilitatorName'>,
   now = Date.now(),
 ): Promise<{ session: SessionInfo; invites: Invite[] }> {
   const session: SessionInfo = {
@@ -17,7 +17,8 @@ export async function createSessionRecord(
     title: input.title,
     cluster: input.cluster,
     date: input.date,
-    cities: input.cities,
+    round: input.round ?? '',
+    cities: input.cities ?? [],
     createdAt: now,
   }
   const invites = ROLES.map((role) => ({ token: newToken(), sessionId: session.id, role, createdAt: now }))
@@ -26,7 +27,7 @@ export async function createSessionRecord(
 }
 
 /** A facilitator creates a session from the browser and becomes its first member. */
-export async function createSession(storage: Storage, body: CreateSessionBody, now = Date.now()): Promise<CreateSessionResult> {
+export async function createSession(storage: Storage, body: CreateSessionInput, now = Date.now()): Promise<CreateSessionResult> {
   const { facilitatorName, ...input } = body
   const { session, invites } = await createSessionRecord(storage, input, now)
   const joined = await addMember(storage, session, { name: facilitatorName, role: 'facilitator', city: '', cityKind: null }, now)

@@ -12,6 +12,8 @@ export interface MemberRecord extends Member {
 export interface Storage {
   createSession(session: SessionInfo, invites: Invite[]): Promise<void>
   getSession(id: string): Promise<SessionInfo | undefined>
+  /** Every session on this server, newest first (by creation). */
+  listSessions(): Promise<SessionInfo[]>
 
   findInvite(token: string): Promise<Invite | undefined>
   listInvites(sessionId: string): Promise<Invite[]>
@@ -79,3 +81,11 @@ export function publicMember(record: MemberRecord | Member): Member {
   const { id, sessionId, name, role, city, cityKind, joinedAt } = record
   return { id, sessionId, name, role, city, cityKind, joinedAt }
 }
+
+/** A session as stored before a field existed reads with that field's default. */
+export function withDefaults(session: SessionInfo): SessionInfo {
+  return { ...session, round: typeof session.round === 'string' ? session.round : '' }
+}
+
+/** Orders sessions newest first, ties by id so every listing agrees. */
+export const newestFirst = (a: SessionInfo, b: SessionInfo) => b.createdAt - a.createdAt || a.id.localeCompare(b.id)

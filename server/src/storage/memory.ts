@@ -1,6 +1,6 @@
 import type { Invite, Member, SessionInfo, SnapshotInfo } from '@harvest/shared'
 import type { ControlRecord, MemberRecord, Storage } from './Storage'
-import { SNAPSHOTS_KEPT } from './Storage'
+import { SNAPSHOTS_KEPT, newestFirst, withDefaults } from './Storage'
 
 /** Keeps everything in process memory: for tests and throwaway runs. */
 export class MemoryStorage implements Storage {
@@ -18,7 +18,10 @@ export class MemoryStorage implements Storage {
   }
   async getSession(id: string) {
     const session = this.sessions.get(id)
-    return session && structuredClone(session)
+    return session && withDefaults(structuredClone(session))
+  }
+  async listSessions() {
+    return [...this.sessions.values()].map((s) => withDefaults(structuredClone(s))).sort(newestFirst)
   }
   async findInvite(token: string) {
     const invite = this.invites.get(token)

@@ -3,7 +3,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { Invite, Member, SessionInfo, SnapshotInfo } from '@harvest/shared'
 import type { ControlRecord, MemberRecord, Storage } from './Storage'
-import { SNAPSHOTS_KEPT } from './Storage'
+import { SNAPSHOTS_KEPT, newestFirst, withDefaults } from './Storage'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, data TEXT NOT NULL);
@@ -52,7 +52,12 @@ export class SqliteStorage implements Storage {
 
   async getSession(id: string) {
     const row = this.db.prepare('SELECT data FROM sessions WHERE id = ?').get(id) as { data: string } | undefined
-    return row && (JSON.parse(row.data) as SessionInfo)
+    return row && withDefaults(JSON.parse(row.data) as SessionInfo)
+  }
+
+  async listSessions() {
+    const rows = this.db.prepare('SELECT data FROM sessions').all() as { data: string }[]
+    return rows.map((row) => withDefaults(JSON.parse(row.data) as SessionInfo)).sort(newestFirst)
   }
 
   async findInvite(token: string) {

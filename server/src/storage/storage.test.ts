@@ -13,6 +13,7 @@ const session = (id: string): SessionInfo => ({
   title: `Session ${id}`,
   cluster: 'Cluster 4',
   date: '2026-06-14',
+  round: 'Round 2',
   cities: [
     { name: 'Ghent', kind: 'pilot', project: 'Green roofs' },
     { name: 'Braga', kind: 'twin', twinOf: 'Ghent' },
@@ -50,6 +51,14 @@ function storageContract(name: string, open: () => Storage) {
     })
     afterEach(async () => {
       await storage.close()
+    })
+
+    it('lists every session newest first, and reads a session stored before rounds with no round', async () => {
+      await storage.createSession({ ...session('old'), createdAt: 1 }, [])
+      await storage.createSession({ ...session('new'), createdAt: 5 }, [])
+      const { round: _, ...legacy } = { ...session('legacy'), createdAt: 3 }
+      await storage.createSession(legacy as SessionInfo, [])
+      expect((await storage.listSessions()).map((s) => [s.id, s.round])).toEqual([['new', 'Round 2'], ['legacy', ''], ['old', 'Round 2']])
     })
 
     it('returns a created session and its invites', async () => {
