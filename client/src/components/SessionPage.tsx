@@ -1,8 +1,8 @@
 import { useEffect } from 'react'
 import { ROLE_LABELS, can } from '@harvest/shared'
 import { closeBoard, openBoard } from '../board/boardConnection'
-import { forgetIdentity, loadIdentity } from '../identity'
-import { connectSession, disconnectSession } from '../socket'
+import { forgetIdentity } from '../identity'
+import { useSessionConnection } from '../useSessionConnection'
 import { selectMe, useSessionStore } from '../stores/useSessionStore'
 import { Board } from './Board'
 import { Breakouts } from './breakouts/Breakouts'
@@ -21,19 +21,13 @@ import { PeoplePanel } from './PeoplePanel'
 
 /** The live session: header, what runs now (or the facilitator's console), the shared board, and the people. */
 export function SessionPage({ sessionId }: { sessionId: string }) {
-  const identity = loadIdentity(sessionId)
+  const identity = useSessionConnection(sessionId)
   const state = useSessionStore((s) => s.state)
   const status = useSessionStore((s) => s.status)
   const refusal = useSessionStore((s) => s.refusal)
   const boardEpoch = useSessionStore((s) => s.boardEpoch)
   // The server's name wins over the one saved at joining: a facilitator may have renamed this person.
   const myName = useSessionStore((s) => selectMe(s)?.name)
-
-  useEffect(() => {
-    if (!identity) return
-    connectSession(identity.token)
-    return () => disconnectSession()
-  }, [sessionId, identity?.token])
 
   // Reopened when this person's role changes, so the board applies the new write rights.
   useEffect(() => {

@@ -1,36 +1,39 @@
+import type * as Y from 'yjs'
+import type { ServerContext } from '../context'
+import { boardDocName } from '../documents/documentKinds'
+import type { LiveDoc } from '../documents/LiveDoc'
 import { SERVER_ORIGIN } from '../documents/serverOrigin'
 import { withBoard } from '../documents/withBoard'
-import { diffBoards, restoreBoard, restoreCard, snapshotDoc, takeSnapshot } from '../snapshots/snapshots'
-import { boardDocName } from '../documents/documentKinds'
-import { Refusal } from '../Refusal'
-import type { ServerContext } from '../context'
 import type { Handler } from '../realtime/handler'
+import { Refusal } from '../Refusal'
+import { diffBoards, restoreBoard, restoreCard, snapshotDoc, takeSnapshot } from '../snapshots/snapshots'
 
-const NOT_FOUND = 'no such snapshot of this board'
-
-async function loadSnapshot(ctx: ServerContext, sessionId: string, snapshotId: string) {
+/** Runs `fn` on a stored snapshot of the session's board and on the live board, then lets the snapshot go. */
+async function withSnapshot<T>(ctx: ServerContext, sessionId: string, snapshotId: string, fn: (snapshot: Y.Doc, live: LiveDoc) => T | Promise<T>): Promise<T> {
   const state = await ctx.storage.getSnapshot(boardDocName(sessionId), snapshotId)
-  if (!state) throw new Refusal('not_found', NOT_FOUND)
-  return snapshotDoc(state)
+  if (!state) throw new Refusal('not_found', 'no such snapshot of this board')
+  const snapshot = snapshotDoc(state)
+  try {
+    return await withBoard(ctx, sessionId, (live) => fn(snapshot, live))
+  } finally {
+    snapshot.destroy()
+  }
 }
 
 export const snapshotsList: Handler<'snapshots:list'> = {
   event: 'snapshots:list',
   async run(ctx, socket) {
-    const identity = socket.data.identity
+    const { sessionId } = socket.data.identity
     // A snapshot of the board as it is now, so the newest changes are always listed too.
-    await withBoard(ctx, identity.sessionId, (live) => ctx.docs.snapshotIfChanged(live))
-    return { ok: true, data: await ctx.storage.listSnapshots(boardDocName(identity.sessionId)) }
+    await withBoard(ctx, sessionId, (live) => ctx.docs.snapshotIfChanged(live))
+    return { ok: true, data: await ctx.storage.listSnapshots(boardDocName(sessionId)) }
   },
 }
 
 export const snapshotDiff: Handler<'snapshot:diff'> = {
   event: 'snapshot:diff',
   async run(ctx, socket, { snapshotId }) {
-    const identity = socket.data.identity
-    const snapshot = await loadSnapshot(ctx, identity.sessionId, snapshotId)
-    const diff = await withBoard(ctx, identity.sessionId, (live) => diffBoards(snapshot, live.doc))
-    snapshot.destroy()
+    const diff = await withSnapshot(ctx, socket.data.identity.sessionId, snapshotId, (snapshot, live) => diffBoards(snapshot, live.doc))
     return { ok: true, data: diff }
   },
 }
@@ -38,10 +41,9 @@ export const snapshotDiff: Handler<'snapshot:diff'> = {
 export const snapshotRestoreCard: Handler<'snapshot:restoreCard'> = {
   event: 'snapshot:restoreCard',
   async run(ctx, socket, { snapshotId, cardId }) {
-    const identity = socket.data.identity
-    const snapshot = await loadSnapshot(ctx, identity.sessionId, snapshotId)
-    const restored = await withBoard(ctx, identity.sessionId, (live) => restoreCard(snapshot, live.doc, cardId, SERVER_ORIGIN))
-    snapshot.destroy()
+    const restored = await withSnapshot(ctx, socket.data.identity.sessionId, snapshotId, (snapshot, live) =>
+      restoreCard(snapshot, live.doc, cardId, SERVER_ORIGIN),
+    )
     if (!restored) throw new Refusal('not_found', 'this card is not in that snapshot')
     return { ok: true, data: null }
   },
@@ -51,14 +53,11 @@ export const snapshotRestoreCard: Handler<'snapshot:restoreCard'> = {
 export const snapshotRestore: Handler<'snapshot:restore'> = {
   event: 'snapshot:restore',
   async run(ctx, socket, { snapshotId }) {
-    const identity = socket.data.identity
-    const snapshot = await loadSnapshot(ctx, identity.sessionId, snapshotId)
-    await withBoard(ctx, identity.sessionId, async (live) => {
+    await withSnapshot(ctx, socket.data.identity.sessionId, snapshotId, async (snapshot, live) => {
       await live.flush()
       await takeSnapshot(ctx.storage, live, ctx.now())
       restoreBoard(snapshot, live.doc, SERVER_ORIGIN)
     })
-    snapshot.destroy()
     return { ok: true, data: null }
   },
 }

@@ -25,14 +25,20 @@ const serverBoard = (app: App, sessionId: string) => serverDoc(app, boardDocName
 /** A board client that may not write, once the server has dropped its answer to the opening sync. */
 const connectReadOnly = (app: App, url: string, sessionId: string, token: string) => openDocument(app, url, BOARD_DOCUMENT, sessionId, token, { readOnly: true })
 
+/** A facilitator (Alice's board) and a participant (Bob's board), both synced. */
+async function facilitatorAndParticipant() {
+  const server = await startTestServer()
+  const created = await createSession(server.url)
+  const pat = await joinAs(server.url, created, 'participant')
+  const alice = connectBoard(server.url, created.session.id, created.memberToken)
+  const bob = connectBoard(server.url, created.session.id, pat.memberToken)
+  await Promise.all([alice.synced(), bob.synced()])
+  return { ...server, created, pat, alice, bob }
+}
+
 describe('shared board', () => {
   it('a card added by one person reaches another', async () => {
-    const { url, app } = await startTestServer()
-    const created = await createSession(url)
-    const pat = await joinAs(url, created, 'participant')
-    const alice = connectBoard(url, created.session.id, created.memberToken)
-    const bob = connectBoard(url, created.session.id, pat.memberToken)
-    await Promise.all([alice.synced(), bob.synced()])
+    const { url, app, created, pat, alice, bob } = await facilitatorAndParticipant()
 
     const added = addCard(alice.doc, card(created.member, 'c1', 'Green roofs cut summer heat'))
     await waitFor(() => hasCard(bob, 'c1'), 5_000, 'card reaches bob')
@@ -109,12 +115,7 @@ describe('shared board', () => {
     ['an unknown sync step', [0, 7, 0]],
     ['an update that is not Yjs', [0, 2, 3, 255, 255, 255]],
   ])('a connection that sends %s is closed with 4400; the board and others carry on', async (_, frame) => {
-    const { url, app } = await startTestServer()
-    const created = await createSession(url)
-    const pat = await joinAs(url, created, 'participant')
-    const alice = connectBoard(url, created.session.id, created.memberToken)
-    const bob = connectBoard(url, created.session.id, pat.memberToken)
-    await Promise.all([alice.synced(), bob.synced()])
+    const { url, app, created, pat, alice, bob } = await facilitatorAndParticipant()
     addCard(alice.doc, card(created.member, 'kept'))
     await waitFor(() => hasCard(bob, 'kept'), 5_000)
 

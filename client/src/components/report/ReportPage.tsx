@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react'
-import { loadIdentity } from '../../identity'
 import { fetchReport } from '../../report/reportFiles'
-import { connectSession, disconnectSession } from '../../socket'
+import { useSessionConnection } from '../../useSessionConnection'
 import { useSessionStore } from '../../stores/useSessionStore'
 import { ExportMenu } from './ExportMenu'
 import './report.css'
@@ -11,18 +10,12 @@ import './report.css'
  * in a sandboxed frame without scripts, so nothing a card says can run in the app's page.
  */
 export function ReportPage({ sessionId }: { sessionId: string }) {
-  const identity = loadIdentity(sessionId)
+  // The session connection tells the Export menu who this person is and whether the report is shared.
+  const identity = useSessionConnection(sessionId)
   const [html, setHtml] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [version, setVersion] = useState(0)
   const session = useSessionStore((s) => s.state?.session)
-
-  // The session connection tells the Export menu who this person is and whether the report is shared.
-  useEffect(() => {
-    if (!identity) return
-    connectSession(identity.token)
-    return () => disconnectSession()
-  }, [sessionId, identity?.token])
 
   useEffect(() => {
     if (!identity) return

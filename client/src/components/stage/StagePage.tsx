@@ -2,8 +2,7 @@ import { useEffect, useState } from 'react'
 import { PHASE_LABELS, currentItem } from '@harvest/shared'
 import { closeHarvest, openHarvest } from '../../harvest/harvestConnection'
 import { liveStory, storyClock } from '../../control/activeClock'
-import { loadIdentity } from '../../identity'
-import { connectSession, disconnectSession } from '../../socket'
+import { useSessionConnection } from '../../useSessionConnection'
 import { useControlStore } from '../../stores/useControlStore'
 import { useSessionStore } from '../../stores/useSessionStore'
 import { ChimeWatcher } from '../clock/ChimeWatcher'
@@ -18,18 +17,12 @@ import './stage.css'
  * across a room, or the current agenda item and its clock between stories.
  */
 export function StagePage({ sessionId }: { sessionId: string }) {
-  const identity = loadIdentity(sessionId)
+  const identity = useSessionConnection(sessionId)
   const control = useControlStore((s) => s.control)
   const session = useSessionStore((s) => s.state?.session)
   const status = useSessionStore((s) => s.status)
   const refusal = useSessionStore((s) => s.refusal)
   const [showHarvest, setShowHarvest] = useState(false)
-
-  useEffect(() => {
-    if (!identity) return
-    connectSession(identity.token)
-    return () => disconnectSession()
-  }, [sessionId, identity?.token])
 
   // The harvest document is opened only while the room reads it back.
   useEffect(() => {
