@@ -78,6 +78,7 @@ test('a listener writes during a story, a harvester marks a key insight, and the
   await box.fill(OUTCOME)
   await box.press('Enter')
   await card(hana, OUTCOME).waitFor()
+  await aoife.locator('.composer').screenshot({ path: path.join(artifactsDir, 'report-composer-story.png') })
 
   // The harvester promotes it, marks it as a key insight, and writes an insight naming Galway.
   await card(hana, OUTCOME).getByRole('button', { name: 'To harvest' }).click()
@@ -94,6 +95,16 @@ test('a listener writes during a story, a harvester marks a key insight, and the
   await written.getByLabel('Galway').check()
   await expect.poll(() => written.locator('.city-picker summary').textContent()).toBe('Cities: Galway')
   await screenshot(hana, 'report-harvester-marks')
+
+  // The stage view reads the harvest back to the room, key insights first.
+  const stage = await facilitator.context().newPage()
+  await stage.setViewportSize({ width: 1920, height: 1080 })
+  await stage.goto(facilitator.url().replace(/\/?$/, '/stage'))
+  await stage.getByRole('button', { name: 'The harvest so far' }).click()
+  await stage.getByRole('region', { name: 'Key insights' }).getByText(OUTCOME).waitFor()
+  await stage.getByText(INSIGHT).waitFor()
+  await stage.screenshot({ path: path.join(artifactsDir, 'report-stage-harvest.png') })
+  await stage.close()
 
   // The facilitator downloads the report from the Export menu: Markdown and PDF.
   const md = await exportAs(facilitator, 'Markdown', 'report-journey.md')
