@@ -31,6 +31,12 @@ export class DocRegistry {
     await live.compactIfLarge()
   }
 
+  /** Waits until everything a document held in memory has accepted is in the store; nothing when it is not open. */
+  async flushIfOpen(name: string): Promise<void> {
+    const live = await this.docs.get(name)?.catch(() => null)
+    await live?.flush()
+  }
+
   async open(name: string): Promise<LiveDoc> {
     this.cancelUnload(name)
     let pending = this.docs.get(name)

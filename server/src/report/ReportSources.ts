@@ -2,7 +2,7 @@ import type { ControlState, Member, ReportSurvey, SessionInfo, StoryNotes } from
 
 /**
  * What the report is built from, as the server holds it at one moment. The documents travel as
- * encoded Yjs updates so the whole value can cross to the report worker without sharing memory:
+ * their stored Yjs updates so the whole value can cross to the report worker without sharing memory:
  * decoding and rendering a large board there keeps the event loop free for live traffic.
  */
 export interface ReportSources {
@@ -12,8 +12,9 @@ export interface ReportSources {
   notes: Record<string, StoryNotes>
   /** Card id → dots of the session's latest vote. */
   voteTotals: Record<string, number>
-  board: Uint8Array
-  harvest: Uint8Array
+  /** The stored updates of each document, applied in the worker: encoding a large board on the event loop would stall live traffic. */
+  board: Uint8Array[]
+  harvest: Uint8Array[]
   survey: ReportSurvey | null
   now: number
 }

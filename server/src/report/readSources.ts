@@ -6,8 +6,8 @@ import type { SourceReader } from './ReportSources'
 export interface SourceDeps {
   storage: Storage
   readControl(sessionId: string): Promise<ControlRecord>
-  /** The current state of a session's board or harvest document, encoded as one update. */
-  documentState(kind: 'board' | 'harvest', sessionId: string): Promise<Uint8Array>
+  /** Every stored update of a session's board or harvest document, including all it has accepted so far. */
+  documentState(kind: 'board' | 'harvest', sessionId: string): Promise<Uint8Array[]>
   now(): number
 }
 

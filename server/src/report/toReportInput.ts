@@ -6,10 +6,8 @@ import type { ReportSources } from './ReportSources'
 
 /** Decodes the documents of the sources into the plain records the builder reads. */
 export function toReportInput(sources: ReportSources): ReportInput {
-  const board = new Y.Doc()
-  Y.applyUpdate(board, sources.board)
-  const harvest = new Y.Doc()
-  Y.applyUpdate(harvest, sources.harvest)
+  const board = docOf(sources.board)
+  const harvest = docOf(sources.harvest)
   const summaries = Object.fromEntries(HARVEST_SECTIONS.map((s) => [s, readSummary(harvest, s)])) as Record<HarvestSection, string>
   const input: ReportInput = {
     session: sources.session,
@@ -27,4 +25,10 @@ export function toReportInput(sources: ReportSources): ReportInput {
   board.destroy()
   harvest.destroy()
   return input
+}
+
+function docOf(updates: readonly Uint8Array[]): Y.Doc {
+  const doc = new Y.Doc()
+  Y.transact(doc, () => updates.forEach((update) => Y.applyUpdate(doc, update)))
+  return doc
 }

@@ -1,22 +1,24 @@
-import { parentPort } from 'node:worker_threads'
 import { runReportJob, type WorkerFormat } from './reportJob'
 import type { ReportSources } from './ReportSources'
 
-/** A request to the report worker. */
+/** A request to the report process. */
 export interface WorkerRequest {
   id: number
   sources: ReportSources
   format: WorkerFormat
 }
 
-/** The worker's answer: the rendered file, or why it failed. */
+/** The report process's answer: the rendered file, or why it failed. */
 export type WorkerReply = { id: number; ok: true; body: string | Uint8Array } | { id: number; ok: false; message: string }
 
-parentPort?.on('message', async ({ id, sources, format }: WorkerRequest) => {
+process.on('message', async ({ id, sources, format }: WorkerRequest) => {
+  let reply: WorkerReply
   try {
-    const body = await runReportJob(sources, format)
-    parentPort?.postMessage({ id, ok: true, body } satisfies WorkerReply)
+    reply = { id, ok: true, body: await runReportJob(sources, format) }
   } catch (error) {
-    parentPort?.postMessage({ id, ok: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerReply)
+    reply = { id, ok: false, message: error instanceof Error ? (error.stack ?? error.message) : String(error) }
   }
+  process.send?.(reply)
 })
+// The server that started this process is gone: nothing is left to answer.
+process.on('disconnect', () => process.exit(0))
