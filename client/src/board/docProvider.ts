@@ -54,7 +54,9 @@ export function openDocLink(path: string, sessionId: string, token: string, even
   const provider = new WebsocketProvider(endpointUrl(path), sessionId, doc, { params: { token }, disableBc: true })
   let alive = true
 
-  // One re-render per frame: a burst of remote cards should not re-render once per card.
+  // Remote changes re-render once per frame, so a burst of remote cards does not re-render once
+  // per card. This person's own change shows at once: a controlled input (a checkbox, a toggle)
+  // would otherwise spring back until the next frame.
   let scheduled = false
   const changed = () => {
     if (scheduled) return
@@ -66,7 +68,7 @@ export function openDocLink(path: string, sessionId: string, token: string, even
     if (typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible') requestAnimationFrame(flush)
     else setTimeout(flush, 50)
   }
-  doc.on('update', changed)
+  doc.on('update', (_update: Uint8Array, origin: unknown) => (origin === provider ? changed() : alive && events.onChange(doc)))
 
   provider.on('sync', (synced: boolean) => synced && events.onStatus('synced'))
   provider.on('status', ({ status }) => {
