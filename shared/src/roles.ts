@@ -55,6 +55,10 @@ export const PERMISSIONS = {
   'report:share': ['facilitator'],
   /** Put oneself in the storyteller queue with one's own city. */
   'stories:volunteer': ['participant'],
+  /** Answer the feedback survey once it is open (one answer per person, changeable until it closes). */
+  'survey:answer': ['participant', 'harvester'],
+  /** Edit the feedback survey while it is a draft, open and close it, and read its results live. */
+  'survey:manage': ['facilitator'],
 } as const satisfies Record<string, readonly Role[]>
 
 /** Something a role may or may not do. */

@@ -19,6 +19,7 @@ import { memberRemove, memberRename, memberSetRole } from './people'
 import { reportShare } from './report'
 import { sessionSync } from './sessionSync'
 import { storyAdd, storyMove, storyRemove, storyStatus, storyUpdate, storyVolunteer } from './stories'
+import { surveyAnswer, surveyClose, surveyGet, surveyMine, surveyOpen, surveyResults, surveyUpdate } from './survey'
 import { voteCast, voteClose, voteOpen } from './votes'
 
 /** Every client event and the one handler that answers it. */
@@ -80,6 +81,13 @@ const HANDLERS: { [E in ClientEventName]: Handler<E> } = {
   'topic:propose': topicPropose,
   'topic:interest': topicInterest,
   'topic:open': topicOpen,
+  'survey:get': surveyGet,
+  'survey:update': surveyUpdate,
+  'survey:open': surveyOpen,
+  'survey:close': surveyClose,
+  'survey:answer': surveyAnswer,
+  'survey:mine': surveyMine,
+  'survey:results': surveyResults,
 }
 
 /** Binds every client event handler to a freshly connected socket. */

@@ -1,4 +1,4 @@
-import type { ControlState, Draft, Invite, Member, SessionInfo, SnapshotInfo, StoryNotes } from '@harvest/shared'
+import type { CityKind, ControlState, Draft, Invite, Member, SessionInfo, SnapshotInfo, StoryNotes, SurveyAnswer, SurveyDefinition, SurveyStatus } from '@harvest/shared'
 
 /** A member as stored: the secret itself is never kept, only its hash. */
 export interface MemberRecord extends Member {
@@ -44,6 +44,14 @@ export interface Storage {
   listSnapshots(docName: string): Promise<SnapshotInfo[]>
   getSnapshot(docName: string, id: string): Promise<Uint8Array | undefined>
 
+  /** The session's feedback survey (what it asks, where it stands); undefined until first changed. */
+  getSurvey(sessionId: string): Promise<SurveyRecord | undefined>
+  saveSurvey(sessionId: string, survey: SurveyRecord): Promise<void>
+  /** Gives or replaces one person's survey answer; a replaced answer keeps its place in the order. */
+  saveSurveyAnswer(sessionId: string, answer: SurveyAnswerRecord): Promise<void>
+  /** Every survey answer of a session, in the order first given. */
+  listSurveyAnswers(sessionId: string): Promise<SurveyAnswerRecord[]>
+
   getMeta(key: string): Promise<string | undefined>
   setMeta(key: string, value: string): Promise<void>
 
@@ -71,6 +79,19 @@ export interface VoteRecord {
   closedAt: number | null
   /** member id → card id → dots. */
   dots: Record<string, Record<string, number>>
+}
+
+/** A session's feedback survey as stored, apart from its answers. */
+export interface SurveyRecord {
+  definition: SurveyDefinition
+  status: SurveyStatus
+}
+
+/** One person's survey answer as the server keeps it: the member id only to keep one per person. */
+export interface SurveyAnswerRecord extends SurveyAnswer {
+  memberId: string
+  cityKind: CityKind | null
+  answeredAt: number
 }
 
 /** How many snapshots of one document are kept. */

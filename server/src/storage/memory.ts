@@ -1,5 +1,5 @@
 import type { Invite, Member, SessionInfo, SnapshotInfo } from '@harvest/shared'
-import type { ControlRecord, MemberRecord, Storage } from './Storage'
+import type { ControlRecord, MemberRecord, Storage, SurveyAnswerRecord, SurveyRecord } from './Storage'
 import { SNAPSHOTS_KEPT, newestFirst, withDefaults } from './Storage'
 
 /** Keeps everything in process memory: for tests and throwaway runs. */
@@ -11,6 +11,9 @@ export class MemoryStorage implements Storage {
   private meta = new Map<string, string>()
   private controls = new Map<string, ControlRecord>()
   private snapshots = new Map<string, { info: SnapshotInfo; state: Uint8Array }[]>()
+  private surveys = new Map<string, SurveyRecord>()
+  /** Session id → member id → answer; a Map keeps the order answers were first given. */
+  private surveyAnswers = new Map<string, Map<string, SurveyAnswerRecord>>()
 
   async createSession(session: SessionInfo, invites: Invite[]) {
     this.sessions.set(session.id, structuredClone(session))
@@ -84,6 +87,21 @@ export class MemoryStorage implements Storage {
   }
   async getSnapshot(docName: string, id: string) {
     return this.snapshots.get(docName)?.find((s) => s.info.id === id)?.state.slice()
+  }
+  async getSurvey(sessionId: string) {
+    const survey = this.surveys.get(sessionId)
+    return survey && structuredClone(survey)
+  }
+  async saveSurvey(sessionId: string, survey: SurveyRecord) {
+    this.surveys.set(sessionId, structuredClone(survey))
+  }
+  async saveSurveyAnswer(sessionId: string, answer: SurveyAnswerRecord) {
+    const answers = this.surveyAnswers.get(sessionId) ?? new Map<string, SurveyAnswerRecord>()
+    answers.set(answer.memberId, structuredClone(answer))
+    this.surveyAnswers.set(sessionId, answers)
+  }
+  async listSurveyAnswers(sessionId: string) {
+    return [...(this.surveyAnswers.get(sessionId)?.values() ?? [])].map((a) => structuredClone(a))
   }
   async getMeta(key: string) {
     return this.meta.get(key)

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { Invite, Member, SessionInfo, SnapshotInfo } from '@harvest/shared'
-import type { ControlRecord, MemberRecord, Storage } from './Storage'
+import type { ControlRecord, MemberRecord, Storage, SurveyAnswerRecord, SurveyRecord } from './Storage'
 import { SNAPSHOTS_KEPT, newestFirst, withDefaults } from './Storage'
 
 const SCHEMA = `
@@ -21,6 +21,10 @@ CREATE TABLE IF NOT EXISTS controls (session_id TEXT PRIMARY KEY, data TEXT NOT 
 CREATE TABLE IF NOT EXISTS snapshots (
   id TEXT PRIMARY KEY, doc TEXT NOT NULL, at INTEGER NOT NULL, cards INTEGER NOT NULL, data BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS snapshots_doc ON snapshots (doc, at);
+CREATE TABLE IF NOT EXISTS surveys (session_id TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS survey_answers (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, session_id TEXT NOT NULL, member_id TEXT NOT NULL, data TEXT NOT NULL,
+  UNIQUE (session_id, member_id));
 `
 
 /**
@@ -162,6 +166,31 @@ export class SqliteStorage implements Storage {
   async getSnapshot(docName: string, id: string) {
     const row = this.db.prepare('SELECT data FROM snapshots WHERE doc = ? AND id = ?').get(docName, id) as { data: Buffer } | undefined
     return row && new Uint8Array(row.data)
+  }
+
+  async getSurvey(sessionId: string) {
+    const row = this.db.prepare('SELECT data FROM surveys WHERE session_id = ?').get(sessionId) as { data: string } | undefined
+    return row && (JSON.parse(row.data) as SurveyRecord)
+  }
+
+  async saveSurvey(sessionId: string, survey: SurveyRecord) {
+    this.db
+      .prepare('INSERT INTO surveys (session_id, data) VALUES (?, ?) ON CONFLICT(session_id) DO UPDATE SET data = excluded.data')
+      .run(sessionId, JSON.stringify(survey))
+  }
+
+  async saveSurveyAnswer(sessionId: string, answer: SurveyAnswerRecord) {
+    // An upsert keeps the row's id, so a changed answer keeps its place in the order.
+    this.db
+      .prepare(
+        'INSERT INTO survey_answers (session_id, member_id, data) VALUES (?, ?, ?) ON CONFLICT(session_id, member_id) DO UPDATE SET data = excluded.data',
+      )
+      .run(sessionId, answer.memberId, JSON.stringify(answer))
+  }
+
+  async listSurveyAnswers(sessionId: string) {
+    const rows = this.db.prepare('SELECT data FROM survey_answers WHERE session_id = ? ORDER BY id').all(sessionId) as { data: string }[]
+    return rows.map((row) => JSON.parse(row.data) as SurveyAnswerRecord)
   }
 
   async getMeta(key: string) {

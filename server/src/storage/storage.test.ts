@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Invite, SessionInfo } from '@harvest/shared'
 import { MemoryStorage } from './memory'
 import { SqliteStorage } from './sqlite'
-import type { MemberRecord, Storage } from './Storage'
+import type { MemberRecord, Storage, SurveyAnswerRecord } from './Storage'
 import { publicMember } from './Storage'
 
 const session = (id: string): SessionInfo => ({
@@ -148,6 +148,30 @@ function storageContract(name: string, open: () => Storage) {
       expect(await storage.loadUpdates('board:a')).toEqual([bytes(1, 2, 3, 4)])
     })
 
+    it('keeps a survey per session and one answer per person, a changed answer in its first place', async () => {
+      expect(await storage.getSurvey('s1')).toBeUndefined()
+      const definition = { statements: ['Useful'], questions: ['Highlight?'] }
+      await storage.saveSurvey('s1', { definition, status: 'draft' })
+      await storage.saveSurvey('s1', { definition, status: 'open' })
+      expect(await storage.getSurvey('s1')).toEqual({ definition, status: 'open' })
+      expect(await storage.getSurvey('s2')).toBeUndefined()
+
+      const answer = (memberId: string, point: 0 | 4, text: string): SurveyAnswerRecord => ({
+        memberId,
+        cityKind: 'pilot',
+        agreements: [point],
+        texts: [text],
+        answeredAt: 5,
+      })
+      await storage.saveSurveyAnswer('s1', answer('m1', 0, 'first'))
+      await storage.saveSurveyAnswer('s1', answer('m2', 4, 'second'))
+      await storage.saveSurveyAnswer('s2', answer('m1', 4, 'other session'))
+      await storage.saveSurveyAnswer('s1', answer('m1', 4, 'changed'))
+      expect(await storage.listSurveyAnswers('s1')).toEqual([answer('m1', 4, 'changed'), answer('m2', 4, 'second')])
+      expect(await storage.listSurveyAnswers('s2')).toEqual([answer('m1', 4, 'other session')])
+      expect(await storage.listSurveyAnswers('none')).toEqual([])
+    })
+
     it('stores meta values and overwrites them', async () => {
       expect(await storage.getMeta('demoSessionId')).toBeUndefined()
       await storage.setMeta('demoSessionId', 'first')
@@ -182,6 +206,8 @@ describe('SqliteStorage file', () => {
     await first.appendUpdate('board:s1', bytes(3))
     await first.compactUpdates('board:s1', bytes(1, 2, 3), 1)
     await first.setMeta('demoSessionId', 's1')
+    await first.saveSurvey('s1', { definition: { statements: ['Useful'], questions: [] }, status: 'closed' })
+    await first.saveSurveyAnswer('s1', { memberId: 'm1', cityKind: 'twin', agreements: [3], texts: [], answeredAt: 7 })
     await first.close()
 
     const reopened = new SqliteStorage(file)
@@ -191,6 +217,8 @@ describe('SqliteStorage file', () => {
       expect(await reopened.findMemberByTokenHash('hash-of-m1')).toEqual(member('m1', 's1', 10))
       expect(await reopened.loadUpdates('board:s1')).toEqual([bytes(1, 2, 3), bytes(3)])
       expect(await reopened.getMeta('demoSessionId')).toBe('s1')
+      expect(await reopened.getSurvey('s1')).toMatchObject({ status: 'closed' })
+      expect(await reopened.listSurveyAnswers('s1')).toEqual([{ memberId: 'm1', cityKind: 'twin', agreements: [3], texts: [], answeredAt: 7 }])
     } finally {
       await reopened.close()
     }

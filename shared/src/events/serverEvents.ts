@@ -4,6 +4,7 @@ import type { VoteView } from '../votes'
 import type { Role } from '../roles'
 import type { Invite, PresentMember, SessionInfo } from '../session'
 import type { StoryNotes } from '../story'
+import type { SurveyResults, SurveyState } from '../survey'
 
 /** Everything a client needs to render a session; sent on connect and on request. */
 export interface SessionState {
@@ -47,4 +48,8 @@ export interface ServerToClientEvents {
    * open-space round people move all the time and only these rooms changed.
    */
   'rooms:members': (roundId: string, rooms: { roomId: string; memberIds: string[] }[]) => void
+  /** The survey's definition, status or counts changed; sent to everyone. */
+  'survey:state': (survey: SurveyState) => void
+  /** The survey's live results, without names; sent only to those who may manage the survey. */
+  'survey:results': (results: SurveyResults) => void
 }
