@@ -1,5 +1,6 @@
 import type { ControlRecord, Storage } from '../storage/Storage'
-import { voteTotals } from '../boardSession/votes'
+import { voteTotals } from '../votes/votes'
+import { reportSurvey } from '../survey/reportSurvey'
 import type { SourceReader } from './ReportSources'
 
 /** What the reader needs from the running server. */
@@ -17,11 +18,12 @@ export function sourceReader({ storage, readControl, documentState, now }: Sourc
     async read(sessionId) {
       const session = await storage.getSession(sessionId)
       if (!session) return null
-      const [members, record, board, harvest] = await Promise.all([
+      const [members, record, board, harvest, survey] = await Promise.all([
         storage.listMembers(sessionId),
         readControl(sessionId),
         documentState('board', sessionId),
         documentState('harvest', sessionId),
+        reportSurvey(storage, sessionId),
       ])
       return {
         session,
@@ -31,7 +33,7 @@ export function sourceReader({ storage, readControl, documentState, now }: Sourc
         voteTotals: record.vote ? voteTotals(record.vote) : {},
         board,
         harvest,
-        survey: null,
+        survey,
         now: now(),
       }
     },

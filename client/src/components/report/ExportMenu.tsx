@@ -18,6 +18,8 @@ export function ExportMenu({ sessionId }: { sessionId: string }) {
   const shared = useControlStore((s) => s.control?.reportShared ?? false)
   const [busy, setBusy] = useState<ReportFormat | null>(null)
   const [error, setError] = useState<string | null>(null)
+  // The box shows the choice at once; the server's state takes over once it answers.
+  const [sharing, setSharing] = useState<boolean | null>(null)
   if (!role || !mayReadReport(role, shared)) return null
 
   const download = async (format: ReportFormat) => {
@@ -52,7 +54,14 @@ export function ExportMenu({ sessionId }: { sessionId: string }) {
         {error && <p className="error" role="alert">{error}</p>}
         {can(role, 'report:share') && (
           <label className="export-share">
-            <input type="checkbox" checked={shared} onChange={(e) => void report.share(e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={sharing ?? shared}
+              onChange={(e) => {
+                setSharing(e.target.checked)
+                void report.share(e.target.checked).finally(() => setSharing(null))
+              }}
+            />
             Share the report with everyone in the session
           </label>
         )}
