@@ -20,6 +20,7 @@ import { sourceReader } from './report/readSources'
 import type { PdfPrinter } from './report/Renderer'
 import { ReportService } from './report/ReportService'
 import { reportRoutes } from './report/reportRoutes'
+import { surveyRoutes } from './survey/surveyRoutes'
 
 export interface AppOptions {
   storage: Storage
@@ -55,6 +56,7 @@ export function createApp({ storage, publicUrl = '', clientDir, now = Date.now, 
     return found.ok ? found.identity : null
   }
   web.use('/api', reportRoutes({ reports, identify, isShared: async (id) => (await ctx.control.read(id)).state.reportShared }))
+  web.use('/api', surveyRoutes({ storage, identify, isShared: async (id) => (await ctx.control.read(id)).state.reportShared }))
   web.use('/api', apiRoutes(storage, { showDemo }))
   if (clientDir) web.use(clientRoutes(clientDir))
 

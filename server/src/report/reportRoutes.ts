@@ -18,7 +18,7 @@ export interface ReportRouteDeps {
 }
 
 /** The bearer token of a request: the Authorization header, or `?token=` for a plain link. */
-function tokenOf(req: express.Request): string | null {
+export function tokenOf(req: express.Request): string | null {
   const header = req.get('authorization')
   const bearer = header?.match(/^Bearer\s+(\S+)\s*$/i)?.[1]
   if (bearer) return bearer
