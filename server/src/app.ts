@@ -21,6 +21,8 @@ import type { PdfPrinter } from './report/Renderer'
 import { ReportService } from './report/ReportService'
 import { reportRoutes } from './report/reportRoutes'
 import { surveyRoutes } from './survey/surveyRoutes'
+import { OrganiserKey } from './organiser/OrganiserKey'
+import { organiserRoutes } from './organiser/organiserRoutes'
 
 export interface AppOptions {
   storage: Storage
@@ -32,6 +34,8 @@ export interface AppOptions {
   now?: () => number
   /** Prints PDF reports; by default a shared headless Chromium, null for a server without one. */
   printer?: PdfPrinter | null
+  /** ADMIN_TOKEN: the organiser's key; without it the server generates one on first start. */
+  adminToken?: string | null
 }
 
 /** The running app: one HTTP server carrying the API, socket.io and the board endpoint. */
@@ -43,7 +47,7 @@ export interface App {
   close(): Promise<void>
 }
 
-export function createApp({ storage, publicUrl = '', clientDir, now = Date.now, showDemo = false, printer = new ChromiumPrinter() }: AppOptions): App {
+export function createApp({ storage, publicUrl = '', clientDir, now = Date.now, showDemo = false, printer = new ChromiumPrinter(), adminToken = null }: AppOptions): App {
   const web = express()
   web.disable('x-powered-by')
   // Reads run on request only, after ctx exists below.
@@ -55,14 +59,20 @@ export function createApp({ storage, publicUrl = '', clientDir, now = Date.now, 
     const found = await resolveToken(storage, token)
     return found.ok ? found.identity : null
   }
-  web.use('/api', reportRoutes({ reports, identify, isShared: async (id) => (await ctx.control.read(id)).state.reportShared }))
-  web.use('/api', surveyRoutes({ storage, identify, isShared: async (id) => (await ctx.control.read(id)).state.reportShared }))
-  web.use('/api', apiRoutes(storage, { showDemo }))
+  const docs = new DocRegistry(storage, prepareDocument, now)
+  const organiser = new OrganiserKey(storage, adminToken)
+  // Once the session has ended, everyone in it (and whoever opens its observer link) reads the report.
+  const isShared = async (id: string) => {
+    const { state } = await ctx.control.read(id)
+    return state.reportShared || state.endedAt !== null
+  }
+  web.use('/api', reportRoutes({ reports, identify, isShared, isOrganiser: (token) => organiser.isOrganiser(token) }))
+  web.use('/api', organiserRoutes({ storage, docs, organiser }))
+  web.use('/api', apiRoutes(storage, { showDemo, endedAt: async (id) => (await ctx.control.read(id)).state.endedAt }))
   if (clientDir) web.use(clientRoutes(clientDir))
 
   const httpServer = http.createServer(web)
   const io = createIo(httpServer)
-  const docs = new DocRegistry(storage, prepareDocument, now)
   const ctx: ServerContext = {
     storage,
     presence: new Presence(),
@@ -74,6 +84,7 @@ export function createApp({ storage, publicUrl = '', clientDir, now = Date.now, 
     boards: new Connections(),
     secret: serverSecret(storage),
     docs,
+    organiser,
   }
   attachSessionControl(ctx)
   // A document's stored updates for a report, once what it holds in memory is written: copying

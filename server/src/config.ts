@@ -11,11 +11,16 @@ export interface Config {
   clientDir: string
   /** Create the Cluster 4 demo session on first start. */
   seedDemo: boolean
+  /** ADMIN_TOKEN, the organiser's key; null to generate one on first start. */
+  adminToken: string | null
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
   const port = Number(env.PORT ?? 3000)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`)
+  const adminToken = env.ADMIN_TOKEN || null
+  // The key opens every session on the server: a short one could be guessed.
+  if (adminToken !== null && !/^\S{32,}$/.test(adminToken)) throw new Error('ADMIN_TOKEN must be at least 32 characters without spaces')
   const host = env.HOST || '127.0.0.1'
   const shownHost = host === '0.0.0.0' || host === '127.0.0.1' || host === '::' ? 'localhost' : host
   return {
@@ -25,5 +30,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     publicUrl: (env.PUBLIC_URL || `http://${shownHost}:${port}`).replace(/\/+$/, ''),
     clientDir: path.resolve(root, env.CLIENT_DIR || 'client/dist'),
     seedDemo: env.SEED_DEMO !== '0',
+    adminToken,
   }
 }

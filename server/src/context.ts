@@ -1,6 +1,7 @@
 import type { Server, Socket } from 'socket.io'
 import type { ClientToServerEvents, Identity, ServerToClientEvents } from '@harvest/shared'
 import type { DocRegistry } from './documents/DocRegistry'
+import type { OrganiserKey } from './organiser/OrganiserKey'
 import type { ControlService } from './control/ControlService'
 import type { Storage } from './storage/Storage'
 import type { Connections } from './realtime/Connections'
@@ -39,6 +40,8 @@ export interface ServerContext {
   secret: () => Promise<string>
   /** The shared documents held in memory (board and harvest). */
   docs: DocRegistry
+  /** The organiser's key: lists every session and opens any of them. */
+  organiser: OrganiserKey
 }
 
 /** The socket.io room that holds every connection of one session. */

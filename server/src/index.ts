@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { inviteLinkPath } from '@harvest/shared'
+import { adminLinkPath, inviteLinkPath } from '@harvest/shared'
 import { createApp } from './app'
 import { readConfig } from './config'
 import { ensureDemoSession } from './demo/seedDemo'
@@ -8,9 +8,15 @@ import { SqliteStorage } from './storage/sqlite'
 async function main(): Promise<void> {
   const config = readConfig()
   const storage = new SqliteStorage(path.join(config.dataDir, 'harvest.sqlite'))
-  const app = createApp({ storage, publicUrl: config.publicUrl, clientDir: config.clientDir, showDemo: config.seedDemo })
+  const app = createApp({ storage, publicUrl: config.publicUrl, clientDir: config.clientDir, showDemo: config.seedDemo, adminToken: config.adminToken })
   const address = await app.listen(config.port, config.host)
   console.log(`Harvest is running on http://${config.host}:${address.port} (data in ${config.dataDir})`)
+  // Printed this once only: the store keeps just its hash, so it cannot be shown again.
+  const organiserKey = await app.ctx.organiser.ensure()
+  if (organiserKey) {
+    console.log(`\nOrganiser key generated (shown once, keep it safe; set ADMIN_TOKEN to choose your own):`)
+    console.log(`  ${config.publicUrl}${adminLinkPath(organiserKey)}`)
+  }
 
   if (config.seedDemo) {
     const { session, invites } = await ensureDemoSession(storage)

@@ -6,6 +6,8 @@ import type { Invite, Member, SessionInfo } from './session'
 export interface InviteInfo {
   session: SessionInfo
   role: Role
+  /** When the session ended (null while it runs): the link then opens it read-only and admits nobody new. */
+  endedAt: number | null
 }
 
 /** Answer of POST /api/join and POST /api/sessions. */

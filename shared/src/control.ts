@@ -27,6 +27,8 @@ export interface ControlState {
   rounds: BreakoutRound[]
   /** The facilitator shared the Harvest Report with everyone in the session (participants and observers may download it). */
   reportShared: boolean
+  /** When a facilitator ended the session (server time); null while it runs or after reopening. */
+  endedAt: number | null
 }
 
 /** Which clock a command is for. */

@@ -53,6 +53,8 @@ export const PERMISSIONS = {
   'report:read': ['facilitator', 'harvester'],
   /** Share the report with everyone in the session (who may then download it too). */
   'report:share': ['facilitator'],
+  /** End the session (clocks stop, links stop admitting, the board turns read-only) or reopen it; start the next round's session from it. */
+  'session:end': ['facilitator'],
   /** Put oneself in the storyteller queue with one's own city. */
   'stories:volunteer': ['participant'],
   /** Answer the feedback survey once it is open (one answer per person, changeable until it closes). */

@@ -60,6 +60,7 @@ export class ControlService {
     record.state.boardMode ??= DEFAULT_BOARD_MODE
     record.state.rounds ??= []
     record.state.reportShared ??= false
+    record.state.endedAt ??= null
     this.cache.set(sessionId, record)
     return record
   }

@@ -38,6 +38,7 @@ export function newControl(options: { leadId: string | null; cities: City[] }): 
     boardMode: DEFAULT_BOARD_MODE,
     rounds: [],
     reportShared: false,
+    endedAt: null,
   }
   state.currentItemId = state.agenda[0]?.id ?? null
   return { state, notes: {} }

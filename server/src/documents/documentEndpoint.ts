@@ -70,7 +70,7 @@ export function attachDocumentEndpoint(httpServer: http.Server, deps: EndpointDe
     if (!resolved.ok) return close(ws, { code: BOARD_CLOSE.unauthorized.code, reason: resolved.reason })
     if (resolved.identity.sessionId !== sessionId) return close(ws, BOARD_CLOSE.wrongSession)
 
-    const access = kind.access(resolved.identity, await deps.secret(), () => deps.control.peek(sessionId)?.boardMode)
+    const access = kind.access(resolved.identity, await deps.secret(), () => deps.control.peek(sessionId))
     await deps.control.read(sessionId) // loads the session's modes so the board's checks can read them
     const live = await deps.registry.open(kind.docName(sessionId))
     if (ws.readyState !== WebSocket.OPEN) return deps.registry.release(live)

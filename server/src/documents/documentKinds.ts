@@ -1,5 +1,6 @@
-import { BOARD_PATH, HARVEST_PATH, can, isParticipant, migrateBoard, migrateHarvest } from '@harvest/shared'
-import type { BoardMode, Identity } from '@harvest/shared'
+import { BOARD_ENDED_REASON, BOARD_PATH, HARVEST_PATH, can, isEnded, isParticipant, mayWriteBoard, migrateBoard, migrateHarvest } from '@harvest/shared'
+import type { ControlState, Identity } from '@harvest/shared'
+import * as Y from 'yjs'
 import { ownAuthorIds } from '../authors/authorKey'
 import type { Access } from './DocumentPeer'
 import { checkBoardUpdate, type Accepted, type Writer } from '../boardRules/boardPolicy'
@@ -16,14 +17,16 @@ export const harvestDocName = (sessionId: string) => `harvest:${sessionId}`
 export interface DocumentKind {
   path: string
   docName(sessionId: string): string
-  access(identity: Identity, secret: string, mode: () => BoardMode | undefined): Access
+  /** `control` reads the session's state as last loaded, at each update: modes and the end change during the session. */
+  access(identity: Identity, secret: string, control: () => ControlState | undefined): Access
 }
 
 /** The board: everybody but observers writes, within the board's rules on whose cards are whose. */
 export const BOARD_DOCUMENT: DocumentKind = {
   path: BOARD_PATH,
   docName: boardDocName,
-  access(identity, secret, mode) {
+  access(identity, secret, control) {
+    const mode = () => control()?.boardMode
     if (identity.kind !== 'member' || !can(identity.role, 'board:write')) return { canWrite: false }
     const { name, city, cityKind } = identity.member
     const writer: Writer = {
@@ -39,6 +42,8 @@ export const BOARD_DOCUMENT: DocumentKind = {
     return {
       canWrite: true,
       check: (doc, update) => {
+        // After the end only those who curate change the board; a participant's change is refused with the reason.
+        if (!mayWriteBoard(identity.role, isEnded(control())) && changesSomething(update)) return BOARD_ENDED_REASON
         const accepted: Accepted = { unsigned: [] }
         const refusal = checkBoardUpdate(doc, update, writer, accepted)
         unsigned = refusal ? [] : accepted.unsigned
@@ -50,6 +55,12 @@ export const BOARD_DOCUMENT: DocumentKind = {
       },
     }
   },
+}
+
+/** Whether an update carries anything: a client opening the board answers the sync with an empty one, which is no write. */
+function changesSomething(update: Uint8Array): boolean {
+  const { structs, ds } = Y.decodeUpdate(update)
+  return structs.length > 0 || ds.clients.size > 0
 }
 
 /** The harvest: everyone reads it live; only harvesters and facilitators change it. */

@@ -1,4 +1,6 @@
 import type { AckOf, ClientEventName, ClientPayload, Identity } from '@harvest/shared'
+import { REFUSED_WHEN_ENDED, SESSION_ENDED_MESSAGE } from '@harvest/shared'
+import { Refusal } from '../Refusal'
 import { assertHoldsLead } from '../control/clockOps'
 import type { ControlRecord } from '../storage/Storage'
 import type { Handler } from '../realtime/handler'
@@ -21,7 +23,10 @@ export function controlHandler<E extends ClientEventName>(event: E, change: Cont
     event,
     async run(ctx, socket, input) {
       const identity = socket.data.identity
-      const data = await ctx.control.update(identity.sessionId, (draft) => change(draft, input, { identity, now: ctx.now() }))
+      const data = await ctx.control.update(identity.sessionId, (draft) => {
+        if (REFUSED_WHEN_ENDED.has(event) && draft.state.endedAt !== null) throw new Refusal('conflict', SESSION_ENDED_MESSAGE)
+        return change(draft, input, { identity, now: ctx.now() })
+      })
       return { ok: true, data }
     },
   }

@@ -17,6 +17,8 @@ import { memberUpdate } from './memberUpdate'
 import { notesGet, notesSave } from './notes'
 import { memberRemove, memberRename, memberSetRole } from './people'
 import { reportShare } from './report'
+import { recapGet, sessionNext } from './rounds'
+import { sessionEnd, sessionReopen } from './sessionLife'
 import { sessionSync } from './sessionSync'
 import { storyAdd, storyMove, storyRemove, storyStatus, storyUpdate, storyVolunteer } from './stories'
 import { surveyAnswer, surveyClose, surveyGet, surveyMine, surveyOpen, surveyResults, surveyUpdate } from './survey'
@@ -48,6 +50,10 @@ const HANDLERS: { [E in ClientEventName]: Handler<E> } = {
   'invite:rotate': inviteRotate,
   'lead:set': leadSet,
   'report:share': reportShare,
+  'session:end': sessionEnd,
+  'session:reopen': sessionReopen,
+  'session:next': sessionNext,
+  'recap:get': recapGet,
   'draft:save': draftSave,
   'draft:delete': draftDelete,
   'drafts:list': draftsList,

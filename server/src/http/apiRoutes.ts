@@ -1,6 +1,6 @@
 import express from 'express'
 import type { CreateSessionResult, DemoInfo, InviteInfo, JoinResult } from '@harvest/shared'
-import { LIMITS, createSessionBody, describeIssues, joinBody, missingParticipantFields, tokenSchema } from '@harvest/shared'
+import { JOIN_ENDED_MESSAGE, LIMITS, createSessionBody, describeIssues, joinBody, missingParticipantFields, tokenSchema } from '@harvest/shared'
 import { findDemoSession } from '../demo/seedDemo'
 import { createSession } from '../sessions/createSession'
 import { addMember } from '../sessions/joinSession'
@@ -8,7 +8,14 @@ import type { Storage } from '../storage/Storage'
 import { errorHandler, sendError } from './errors'
 
 /** The JSON API under /api: create a session, read an invitation, join with it. */
-export function apiRoutes(storage: Storage, { showDemo = false } = {}): express.Router {
+/** What the API reads from the rest of the server. */
+export interface ApiOptions {
+  showDemo?: boolean
+  /** When the session ended (null while it runs): an ended session admits nobody new. */
+  endedAt?: (sessionId: string) => Promise<number | null>
+}
+
+export function apiRoutes(storage: Storage, { showDemo = false, endedAt = async () => null }: ApiOptions = {}): express.Router {
   const api = express.Router()
   api.use(express.json({ limit: LIMITS.httpBodyMaxBytes }))
 
@@ -36,7 +43,7 @@ export function apiRoutes(storage: Storage, { showDemo = false } = {}): express.
     if (!invite) return sendError(res, 'not_found', 'this invitation link is not valid: ask the facilitator for a new one')
     const session = await storage.getSession(invite.sessionId)
     if (!session) return sendError(res, 'not_found', 'this session no longer exists')
-    const info: InviteInfo = { session, role: invite.role }
+    const info: InviteInfo = { session, role: invite.role, endedAt: await endedAt(session.id) }
     res.json(info)
   })
 
@@ -47,6 +54,8 @@ export function apiRoutes(storage: Storage, { showDemo = false } = {}): express.
     if (!invite) return sendError(res, 'unauthorized', 'this invitation link is not valid: ask the facilitator for a new one')
     const session = await storage.getSession(invite.sessionId)
     if (!session) return sendError(res, 'not_found', 'this session no longer exists')
+    // Members keep their access after the end; the link only stops making new ones.
+    if ((await endedAt(session.id)) !== null) return sendError(res, 'conflict', JOIN_ENDED_MESSAGE)
     const missing = missingParticipantFields(invite.role, body.data)
     if (missing) return sendError(res, 'invalid', missing)
     const { name, city, cityKind } = body.data

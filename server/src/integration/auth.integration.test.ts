@@ -148,7 +148,7 @@ describe('HTTP API', () => {
     const created = await createSession(url, { title: 'Invite info' })
     const info = await requestJson<InviteInfo>(url, 'GET', `/api/invites/${inviteToken(created, 'harvester')}`)
     expect(info.status).toBe(200)
-    expect(info.body).toEqual({ session: created.session, role: 'harvester' })
+    expect(info.body).toEqual({ session: created.session, role: 'harvester', endedAt: null })
 
     for (const token of [unknownToken, 'malformed']) {
       const unknown = await requestJson<HttpError>(url, 'GET', `/api/invites/${token}`)

@@ -1,5 +1,5 @@
 import type { Ack, AckOf, ClientEventName, ClientPayload, EventDefinition } from '@harvest/shared'
-import { DEFAULT_DENIED, can, clientEvents, describeIssues } from '@harvest/shared'
+import { DEFAULT_DENIED, REFUSED_WHEN_ENDED, SESSION_ENDED_MESSAGE, can, clientEvents, describeIssues, isEnded } from '@harvest/shared'
 import { Refusal } from '../Refusal'
 import type { IoSocket, ServerContext } from '../context'
 import type { RateLimit } from './RateLimit'
@@ -44,6 +44,10 @@ export function register<E extends ClientEventName>(ctx: ServerContext, socket: 
       return reply({ ok: false, error: 'forbidden', message: (definition as EventDefinition).denied ?? DEFAULT_DENIED })
     }
     try {
+      // Checked again inside control changes (controlHandler), where it cannot race the end itself.
+      if (REFUSED_WHEN_ENDED.has(handler.event) && isEnded((await ctx.control.read(socket.data.identity.sessionId)).state)) {
+        return reply({ ok: false, error: 'conflict', message: SESSION_ENDED_MESSAGE })
+      }
       reply(await handler.run(ctx, socket, input.data as ClientPayload<E>))
     } catch (error) {
       if (error instanceof Refusal) return reply({ ok: false, error: error.code, message: error.message })

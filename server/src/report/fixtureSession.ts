@@ -137,6 +137,7 @@ export function fixtureSessionInput(overrides: Partial<ReportInput> = {}): Repor
       chime: false,
       boardMode: { ...DEFAULT_BOARD_MODE, anonymous: true },
       reportShared: false,
+      endedAt: null,
       rounds: [round('round-so', breakouts!.id, [ROOMS.one, ROOMS.two]), round('round-now', ahead!.id, [ROOMS.finance])],
     },
     notes,

@@ -15,6 +15,8 @@ export interface ReportRouteDeps {
   identify(token: string): Promise<Identity | null>
   /** Whether the facilitator shared the report with everyone in the session. */
   isShared(sessionId: string): Promise<boolean>
+  /** Whether a token is the organiser's key, which downloads any session's report. */
+  isOrganiser?(token: string): Promise<boolean>
 }
 
 /** The bearer token of a request: the Authorization header, or `?token=` for a plain link. */
@@ -32,7 +34,7 @@ const isFormat = (value: string): value is ReportFormat => (REPORT_FORMATS as re
  * GET /api/sessions/:sessionId/report.:format and the report's JSON Schema. Facilitators and
  * harvesters download at any time; everyone else once the facilitator has shared the report.
  */
-export function reportRoutes({ reports, identify, isShared }: ReportRouteDeps): express.Router {
+export function reportRoutes({ reports, identify, isShared, isOrganiser = async () => false }: ReportRouteDeps): express.Router {
   const router = express.Router()
 
   router.get('/report.schema.json', (_req, res) => void res.type('application/schema+json').json(REPORT_JSON_SCHEMA))
@@ -42,12 +44,14 @@ export function reportRoutes({ reports, identify, isShared }: ReportRouteDeps): 
     if (!isFormat(format)) return sendError(res, 'not_found', `no report format "${format}": use one of ${REPORT_FORMATS.join(', ')}`)
     const token = tokenOf(req)
     if (!token) return sendError(res, 'unauthorized', 'send your member token as "Authorization: Bearer <token>" or ?token=')
-    const identity = await identify(token)
-    if (!identity) return sendError(res, 'unauthorized', 'unknown or revoked token')
-    // Another session's id answers as if it did not exist: a token opens its own session only.
-    if (identity.sessionId !== sessionId) return sendError(res, 'not_found', 'no such session for this token')
-    if (!mayReadReport(identity.role, await isShared(sessionId))) {
-      return sendError(res, 'forbidden', 'the report is not shared yet: the facilitator shares it with everyone when it is ready')
+    if (!(await isOrganiser(token))) {
+      const identity = await identify(token)
+      if (!identity) return sendError(res, 'unauthorized', 'unknown or revoked token')
+      // Another session's id answers as if it did not exist: a token opens its own session only.
+      if (identity.sessionId !== sessionId) return sendError(res, 'not_found', 'no such session for this token')
+      if (!mayReadReport(identity.role, await isShared(sessionId))) {
+        return sendError(res, 'forbidden', 'the report is not shared yet: the facilitator shares it with everyone when it is ready')
+      }
     }
     try {
       const file = await reports.render(sessionId, format)

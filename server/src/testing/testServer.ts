@@ -24,8 +24,9 @@ export async function startTestServer({
   now,
   showDemo,
   printer,
-}: { storage?: Storage; now?: () => number; showDemo?: boolean; printer?: AppOptions['printer'] } = {}): Promise<TestServer> {
-  const app = createApp({ storage, now, showDemo, printer })
+  adminToken,
+}: { storage?: Storage; now?: () => number; showDemo?: boolean; printer?: AppOptions['printer']; adminToken?: string } = {}): Promise<TestServer> {
+  const app = createApp({ storage, now, showDemo, printer, adminToken })
   const address = await app.listen(0, '127.0.0.1')
   let stopped: Promise<void> | null = null
   const stop = () => {

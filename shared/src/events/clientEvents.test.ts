@@ -6,11 +6,12 @@ import { clientEventSchemas, clientEvents } from './clientEvents'
 import { boardEvents } from './board'
 import { breakoutEvents } from './breakouts'
 import { controlEvents } from './control'
+import { sessionEvents } from './session'
 import { surveyEvents } from './survey'
 
 describe('the client events', () => {
   it('are each defined once, in one subject', () => {
-    const names = [controlEvents, boardEvents, breakoutEvents, surveyEvents].flatMap((events) => Object.keys(events))
+    const names = [controlEvents, boardEvents, breakoutEvents, surveyEvents, sessionEvents].flatMap((events) => Object.keys(events))
     expect(new Set(names).size).toBe(names.length)
     expect(Object.keys(clientEvents)).toEqual(names)
     expect(Object.keys(clientEventSchemas)).toEqual(names)

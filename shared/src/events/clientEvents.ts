@@ -3,13 +3,14 @@ import type { AckFn } from './ack'
 import { boardEvents } from './board'
 import { breakoutEvents } from './breakouts'
 import { controlEvents } from './control'
+import { sessionEvents } from './session'
 import { surveyEvents } from './survey'
 
 /**
  * Every client-to-server socket event, each defined once with its payload schema, its
  * acknowledgement and the permission it needs. Every type below is derived from this table.
  */
-export const clientEvents = { ...controlEvents, ...boardEvents, ...breakoutEvents, ...surveyEvents } as const
+export const clientEvents = { ...controlEvents, ...boardEvents, ...breakoutEvents, ...surveyEvents, ...sessionEvents } as const
 
 /** Names of the events a client may send. */
 export type ClientEventName = keyof typeof clientEvents
