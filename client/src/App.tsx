@@ -3,6 +3,7 @@ import { JoinPage } from './components/JoinPage'
 import { SessionPage } from './components/SessionPage'
 import { ReportPage } from './components/report/ReportPage'
 import { StagePage } from './components/stage/StagePage'
+import { SurveyPage } from './components/survey/SurveyPage'
 import { useRoute } from './route'
 
 export function App() {
@@ -18,6 +19,8 @@ export function App() {
       return <StagePage key={route.sessionId} sessionId={route.sessionId} />
     case 'report':
       return <ReportPage key={route.sessionId} sessionId={route.sessionId} />
+    case 'survey':
+      return <SurveyPage key={route.sessionId} sessionId={route.sessionId} />
     case 'missing':
       return (
         <main className="narrow">

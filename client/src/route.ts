@@ -7,6 +7,7 @@ export type Route =
   | { page: 'session'; sessionId: string }
   | { page: 'stage'; sessionId: string }
   | { page: 'report'; sessionId: string }
+  | { page: 'survey'; sessionId: string }
   | { page: 'missing' }
 
 /** Pure so it can be tested: which page a path shows. */
@@ -16,6 +17,7 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'join' && parts[1]) return { page: 'join', token: decodeURIComponent(parts[1]) }
   if (parts[0] === 's' && parts[1] && parts[2] === 'stage' && parts.length === 3) return { page: 'stage', sessionId: decodeURIComponent(parts[1]) }
   if (parts[0] === 's' && parts[1] && parts[2] === 'report' && parts.length === 3) return { page: 'report', sessionId: decodeURIComponent(parts[1]) }
+  if (parts[0] === 's' && parts[1] && parts[2] === 'survey' && parts.length === 3) return { page: 'survey', sessionId: decodeURIComponent(parts[1]) }
   if (parts[0] === 's' && parts[1] && parts.length === 2) return { page: 'session', sessionId: decodeURIComponent(parts[1]) }
   return { page: 'missing' }
 }

@@ -1,11 +1,13 @@
 import { io, type Socket } from 'socket.io-client'
 import type { Ack, AckOf, ClientEventName, ClientPayload, ClientToServerEvents, ServerToClientEvents, SessionState } from '@harvest/shared'
+import { can } from '@harvest/shared'
 import { useBoardSessionStore } from './stores/useBoardSessionStore'
 import { useBreakoutStore } from './stores/useBreakoutStore'
 import { useControlStore } from './stores/useControlStore'
 import { useNoticeStore } from './stores/useNoticeStore'
 import { useNotesStore } from './stores/useNotesStore'
 import { useSessionStore } from './stores/useSessionStore'
+import { useSurveyStore } from './stores/useSurveyStore'
 import { useTimeStore } from './stores/useTimeStore'
 import { measureOffset } from './time/measureOffset'
 
@@ -31,6 +33,7 @@ export function connectSession(token: string): void {
   useControlStore.getState().reset()
   useNotesStore.getState().reset()
   useBreakoutStore.getState().reset()
+  useSurveyStore.getState().reset()
   board().reset()
   const s: ClientSocket = io({ auth: { token }, transports: ['websocket', 'polling'] })
   socket = s
@@ -68,6 +71,8 @@ export function connectSession(token: string): void {
   s.on('session:removed', (message) => session().setStatus('refused', message))
   s.on('vote:state', (vote) => board().setVote(vote))
   s.on('drafts:changed', (drafts) => board().setDrafts(drafts))
+  s.on('survey:state', (survey) => useSurveyStore.getState().setSurvey(survey))
+  s.on('survey:results', (results) => useSurveyStore.getState().setResults(results))
 
   // Toggling anonymity changes the key this person writes under (the server sends 'you:changed');
   // cards written under every earlier key stay theirs.
@@ -113,6 +118,10 @@ function applyState({ control, vote, serverNow, ...view }: SessionState): void {
   useControlStore.getState().setControl(control)
   board().setVote(vote)
   if (view.you.memberId) void send('drafts:list', {}, { quiet: true })
+  // The survey is not part of the session state: its answers live apart, and each role asks for its share.
+  void send('survey:get', {}, { quiet: true })
+  if (can(view.you.role, 'survey:answer') && view.you.memberId) void send('survey:mine', {}, { quiet: true })
+  if (can(view.you.role, 'survey:manage')) void send('survey:results', {}, { quiet: true })
   // A first guess (ignores latency) until the round trips below give a better one.
   if (!Number.isFinite(useTimeStore.getState().rttMs)) useTimeStore.getState().setOffset(serverNow - Date.now(), Number.POSITIVE_INFINITY)
 }
@@ -146,6 +155,13 @@ const AFTER_ACK: { [E in ClientEventName]?: (data: AckOf<E>, payload: ClientPayl
   'vote:close': (vote) => board().setVote(vote),
   'notes:get': (notes, { storyId }) => useNotesStore.getState().setNotes(storyId, notes),
   'notes:save': (notes, { storyId }) => useNotesStore.getState().setNotes(storyId, notes),
+  'survey:get': (survey) => useSurveyStore.getState().setSurvey(survey),
+  'survey:update': (survey) => useSurveyStore.getState().setSurvey(survey),
+  'survey:open': (survey) => useSurveyStore.getState().setSurvey(survey),
+  'survey:close': (survey) => useSurveyStore.getState().setSurvey(survey),
+  'survey:answer': (answer) => useSurveyStore.getState().setMine(answer),
+  'survey:mine': (answer) => useSurveyStore.getState().setMine(answer),
+  'survey:results': (results) => useSurveyStore.getState().setResults(results),
 }
 
 /** How a refusal reaches the person: as a notice, unless the caller shows it itself (`quiet`). */

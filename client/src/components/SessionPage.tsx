@@ -18,6 +18,7 @@ import { AgendaOverview } from './participant/AgendaOverview'
 import { MyStoryPanel } from './participant/MyStoryPanel'
 import { NowShowing } from './participant/NowShowing'
 import { PeoplePanel } from './PeoplePanel'
+import { SurveyForm } from './survey/SurveyForm'
 
 /** The live session: header, what runs now (or the facilitator's console), the shared board, and the people. */
 export function SessionPage({ sessionId }: { sessionId: string }) {
@@ -78,6 +79,7 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
       <div className="now-area">{facilitates ? <><NowPanel /><Breakouts /><ConsoleTabs /></> : <><NowShowing /><Breakouts /></>}</div>
       <div className="layout">
         <div className="main-column">
+          {!facilitates && <SurveyForm sessionId={session.id} />}
           {!facilitates && <MyStoryPanel />}
           <Board />
         </div>

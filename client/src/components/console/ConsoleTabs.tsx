@@ -2,6 +2,8 @@ import { useState } from 'react'
 import { useTabList } from '../../a11y/useTabList'
 import { useControlStore } from '../../stores/useControlStore'
 import { useSessionStore } from '../../stores/useSessionStore'
+import { useSurveyStore } from '../../stores/useSurveyStore'
+import { SurveyConsole } from '../survey/SurveyConsole'
 import { AgendaEditor } from './AgendaEditor'
 import { PeopleManager } from './PeopleManager'
 import { StoryQueue } from './StoryQueue'
@@ -13,6 +15,7 @@ const TABS = [
   { id: 'stories', label: 'Storytellers' },
   { id: 'timing', label: 'Planned vs actual' },
   { id: 'people', label: 'People' },
+  { id: 'survey', label: 'Survey' },
 ] as const
 type TabId = (typeof TABS)[number]['id']
 const TAB_IDS = TABS.map((t) => t.id)
@@ -25,6 +28,7 @@ export function ConsoleTabs() {
     agenda: useControlStore((s) => s.control?.agenda.length ?? 0),
     stories: useControlStore((s) => s.control?.stories.length ?? 0),
     people: useSessionStore((s) => s.state?.members.length ?? 0),
+    survey: useSurveyStore((s) => s.survey?.responses ?? 0),
   }
   return (
     <section className="panel console-tabs" aria-label="Facilitator console">
@@ -40,6 +44,7 @@ export function ConsoleTabs() {
         {tab === 'stories' && <StoryQueue />}
         {tab === 'timing' && <TimeChart />}
         {tab === 'people' && <PeopleManager />}
+        {tab === 'survey' && <SurveyConsole />}
       </div>
     </section>
   )
