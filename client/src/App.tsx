@@ -1,3 +1,4 @@
+import { AdminPage } from './components/admin/AdminPage'
 import { HomePage } from './components/HomePage'
 import { JoinPage } from './components/JoinPage'
 import { SessionPage } from './components/SessionPage'
@@ -21,6 +22,8 @@ export function App() {
       return <ReportPage key={route.sessionId} sessionId={route.sessionId} />
     case 'survey':
       return <SurveyPage key={route.sessionId} sessionId={route.sessionId} />
+    case 'admin':
+      return <AdminPage />
     case 'missing':
       return (
         <main className="narrow">

@@ -50,3 +50,11 @@ export const people = {
   rotateInvite: (role: Role) => send('invite:rotate', { role }),
   setLead: (memberId: string) => send('lead:set', { memberId }),
 }
+
+/** Ending, reopening and the next round; the recap of the last round. */
+export const sessionLife = {
+  end: () => send('session:end', {}),
+  reopen: () => send('session:reopen', {}),
+  next: (round: string) => send('session:next', { round }, { quiet: true }),
+  recap: () => send('recap:get', {}, { quiet: true }),
+}

@@ -17,5 +17,7 @@ describe('parseRoute', () => {
   it('still reads home and invitation links', () => {
     expect(parseRoute('/')).toEqual({ page: 'home' })
     expect(parseRoute('/join/tok')).toEqual({ page: 'join', token: 'tok' })
+    expect(parseRoute('/admin')).toEqual({ page: 'admin' })
+    expect(parseRoute('/admin/x')).toEqual({ page: 'missing' })
   })
 })

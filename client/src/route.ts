@@ -8,12 +8,14 @@ export type Route =
   | { page: 'stage'; sessionId: string }
   | { page: 'report'; sessionId: string }
   | { page: 'survey'; sessionId: string }
+  | { page: 'admin' }
   | { page: 'missing' }
 
 /** Pure so it can be tested: which page a path shows. */
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean)
   if (parts.length === 0) return { page: 'home' }
+  if (parts[0] === 'admin' && parts.length === 1) return { page: 'admin' }
   if (parts[0] === 'join' && parts[1]) return { page: 'join', token: decodeURIComponent(parts[1]) }
   if (parts[0] === 's' && parts[1] && parts[2] === 'stage' && parts.length === 3) return { page: 'stage', sessionId: decodeURIComponent(parts[1]) }
   if (parts[0] === 's' && parts[1] && parts[2] === 'report' && parts.length === 3) return { page: 'report', sessionId: decodeURIComponent(parts[1]) }

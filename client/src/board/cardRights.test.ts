@@ -14,6 +14,12 @@ describe('card rights', () => {
     expect(boardRights(actor('facilitator', { memberId: null })).write).toBe(false)
   })
 
+  it('leaves a participant read-only once the session has ended, while curators still curate', () => {
+    expect(boardRights(actor('participant', { ended: true }))).toEqual({ write: false, curate: false, moderate: false, vote: false, harvest: false })
+    expect(boardRights(actor('harvester', { ended: true }))).toEqual({ write: true, curate: true, moderate: false, vote: false, harvest: true })
+    expect(cardRights(actor('participant', { ended: true }), { authorId: 'me' }).edit).toBe(false)
+  })
+
   it('lets participants edit and delete only their own cards, under any of their keys', () => {
     const p = actor('participant')
     expect(cardRights(p, { authorId: 'me' })).toEqual({ edit: true, delete: true, move: false, group: false })

@@ -1,5 +1,5 @@
 import type { Card, CardKind, EmissionDomain, Lever, NewCard, Role } from '@harvest/shared'
-import { BOARD_LIMITS, can } from '@harvest/shared'
+import { BOARD_LIMITS, can, mayWriteBoard } from '@harvest/shared'
 
 /** Who this browser is, as far as the board's rules care. */
 export interface BoardActor {
@@ -8,6 +8,8 @@ export interface BoardActor {
   memberId: string | null
   /** Every authorId that counts as this person's own (member id, anonymous keys seen). */
   ownKeys: readonly string[]
+  /** The session has ended: only curators still change the board, and nobody votes or moderates. */
+  ended?: boolean
 }
 
 /** What a person may do on the board as a whole; mirrors the server's rules. */
@@ -22,10 +24,10 @@ export interface BoardRights {
 export function boardRights(actor: BoardActor): BoardRights {
   const member = actor.memberId !== null
   return {
-    write: member && can(actor.role, 'board:write'),
+    write: member && mayWriteBoard(actor.role, actor.ended === true),
     curate: member && can(actor.role, 'board:curate'),
-    moderate: member && can(actor.role, 'board:moderate'),
-    vote: member && can(actor.role, 'vote:cast'),
+    moderate: member && !actor.ended && can(actor.role, 'board:moderate'),
+    vote: member && !actor.ended && can(actor.role, 'vote:cast'),
     harvest: member && can(actor.role, 'harvest:write'),
   }
 }

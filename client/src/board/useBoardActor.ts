@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import type { PresentMember } from '@harvest/shared'
 import { useBoardSessionStore } from '../stores/useBoardSessionStore'
+import { useControlStore } from '../stores/useControlStore'
 import { useSessionStore } from '../stores/useSessionStore'
 import { boardRights, type BoardActor, type BoardRights } from './cardRights'
 
@@ -19,12 +20,13 @@ export function useBoardActor(): BoardIdentity {
   const authorKey = useSessionStore((s) => s.state?.you.authorKey ?? null)
   const members = useSessionStore((s) => s.state?.members)
   const remembered = useBoardSessionStore((s) => s.ownKeys)
+  const ended = useControlStore((s) => s.control?.endedAt != null)
   return useMemo(() => {
     const ownKeys = [...new Set([memberId, authorKey, ...remembered].filter((k): k is string => !!k))]
-    const actor: BoardActor = { role, memberId, ownKeys }
+    const actor: BoardActor = { role, memberId, ownKeys, ended }
     const me = members?.find((m) => m.id === memberId) ?? null
     return { actor, rights: boardRights(actor), me, authorKey }
-  }, [role, memberId, authorKey, members, remembered])
+  }, [role, memberId, authorKey, members, remembered, ended])
 }
 
 /** The name this person signs promotions and patterns with, read at the moment of acting. */

@@ -6,10 +6,11 @@ import { navigate } from '../route'
 
 const today = () => new Date().toISOString().slice(0, 10)
 
-/** Title, cluster and date; the creator becomes the session's first facilitator. */
+/** Title, cluster, round and date; the creator becomes the session's first facilitator. */
 export function CreateSessionForm() {
   const [title, setTitle] = useState('')
   const [cluster, setCluster] = useState('')
+  const [round, setRound] = useState('')
   const [date, setDate] = useState(today)
   const [name, setName] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -20,7 +21,7 @@ export function CreateSessionForm() {
     setBusy(true)
     setError(null)
     try {
-      const result = await api.createSession({ title, cluster, date, facilitatorName: name, cities: [] })
+      const result = await api.createSession({ title, cluster, round, date, facilitatorName: name, cities: [] })
       saveIdentity({
         sessionId: result.session.id,
         token: result.memberToken,
@@ -47,6 +48,10 @@ export function CreateSessionForm() {
         Cluster
         <input required maxLength={LIMITS.clusterMax} value={cluster} onChange={(e) => setCluster(e.target.value)}
           placeholder="Cluster 4: Decarbonising the Built Environment" />
+      </label>
+      <label>
+        Programme round (optional)
+        <input maxLength={LIMITS.clusterMax} value={round} onChange={(e) => setRound(e.target.value)} placeholder="Round 2" />
       </label>
       <div className="row">
         <label>

@@ -66,6 +66,20 @@ export function JoinPage({ token }: { token: string }) {
     navigate(`/s/${session.id}`, true)
   }
 
+  // An ended session admits nobody new; its link still opens it read-only, for those who missed it.
+  if (invite.endedAt !== null) {
+    return (
+      <main className="narrow">
+        <header className="brand">
+          <p className="eyebrow">{session.cluster} · {session.date}</p>
+          <h1>{session.title}</h1>
+          <p className="lede">This session has ended. You can read its board, its harvest and its report; nothing can be changed.</p>
+        </header>
+        <button className="primary" onClick={watch}>Open the ended session</button>
+      </main>
+    )
+  }
+
   return (
     <main className="narrow">
       <header className="brand">

@@ -18,6 +18,9 @@ import { AgendaOverview } from './participant/AgendaOverview'
 import { MyStoryPanel } from './participant/MyStoryPanel'
 import { NowShowing } from './participant/NowShowing'
 import { PeoplePanel } from './PeoplePanel'
+import { EndSessionButton } from './session/EndSessionButton'
+import { RecapPanel } from './session/RecapPanel'
+import { SessionEndedBanner } from './session/SessionEndedBanner'
 import { SurveyForm } from './survey/SurveyForm'
 
 /** The live session: header, what runs now (or the facilitator's console), the shared board, and the people. */
@@ -68,18 +71,21 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
         </div>
         <div className="whoami">
           <ExportMenu sessionId={session.id} />
+          <EndSessionButton />
           <a href={`/s/${encodeURIComponent(session.id)}/stage`} target="_blank" rel="noreferrer">Stage view ↗</a>
           <span>{myName ?? identity.name ?? 'Guest'} · <strong>{ROLE_LABELS[you.role]}</strong></span>
           <ConnectionBadge status={status} />
         </div>
       </header>
       <OfflineBanner />
+      <SessionEndedBanner sessionId={session.id} />
       <ChimeWatcher />
       <NoticeToast />
       <div className="now-area">{facilitates ? <><NowPanel /><Breakouts /><ConsoleTabs /></> : <><NowShowing /><Breakouts /></>}</div>
       <div className="layout">
         <div className="main-column">
           {!facilitates && <SurveyForm sessionId={session.id} />}
+          <RecapPanel />
           {!facilitates && <MyStoryPanel />}
           <Board />
         </div>

@@ -16,11 +16,13 @@ import './report.css'
 export function ExportMenu({ sessionId }: { sessionId: string }) {
   const role = useSessionStore((s) => s.state?.you.role)
   const shared = useControlStore((s) => s.control?.reportShared ?? false)
+  // Once the session has ended the server lets everyone in it read the report.
+  const readable = useControlStore((s) => (s.control?.reportShared ?? false) || s.control?.endedAt != null)
   const [busy, setBusy] = useState<ReportFormat | null>(null)
   const [error, setError] = useState<string | null>(null)
   // The box shows the choice at once; the server's state takes over once it answers.
   const [sharing, setSharing] = useState<boolean | null>(null)
-  if (!role || !mayReadReport(role, shared)) return null
+  if (!role || !mayReadReport(role, readable)) return null
 
   const download = async (format: ReportFormat) => {
     const identity = loadIdentity(sessionId)

@@ -10,6 +10,8 @@ import { ClockView } from '../clock/ClockView'
 import { ConnectionBadge } from '../ConnectionBadge'
 import { OfflineBanner } from '../OfflineBanner'
 import { StageHarvest } from './StageHarvest'
+import { RecapList } from '../session/RecapPanel'
+import { useRecap } from '../session/useRecap'
 import './stage.css'
 
 /**
@@ -23,6 +25,9 @@ export function StagePage({ sessionId }: { sessionId: string }) {
   const status = useSessionStore((s) => s.status)
   const refusal = useSessionStore((s) => s.refusal)
   const [showHarvest, setShowHarvest] = useState(false)
+  const [showRecap, setShowRecap] = useState(false)
+  // Asked once connected: the footer offers the last round's insights only when there are some.
+  const recap = useRecap(!!control)
 
   // The harvest document is opened only while the room reads it back.
   useEffect(() => {
@@ -43,7 +48,12 @@ export function StagePage({ sessionId }: { sessionId: string }) {
     <main className="stage">
       <ChimeWatcher />
       <OfflineBanner />
-      {showHarvest ? (
+      {showRecap && recap ? (
+        <div className="stage-body stage-recap">
+          <p className="stage-eyebrow">Recap and check-in</p>
+          <RecapList recap={recap} />
+        </div>
+      ) : showHarvest ? (
         <StageHarvest />
       ) : story && sClock ? (
         <div className="stage-body">
@@ -67,6 +77,9 @@ export function StagePage({ sessionId }: { sessionId: string }) {
         <span>{session.title} · {session.cluster}</span>
         <span className="stage-foot-actions">
           <ConnectionBadge status={status} />
+          {recap && (
+            <button className="link" onClick={() => setShowRecap(!showRecap)} aria-pressed={showRecap}>{showRecap ? 'Back to the clock' : 'Last round’s key insights'}</button>
+          )}
           <button className="link" onClick={() => setShowHarvest(!showHarvest)} aria-pressed={showHarvest}>{showHarvest ? 'Back to the clock' : 'The harvest so far'}</button>
           <button className="link" onClick={() => void document.documentElement.requestFullscreen?.().catch(() => {})}>Full screen</button>
         </span>
