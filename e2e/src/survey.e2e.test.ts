@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { expect, test } from 'vitest'
-import type { Page } from 'playwright-core'
+import fs from 'node:fs'
+import type { Download, Page } from 'playwright-core'
 import { artifactsDir, screenshot } from './browser'
 import { SESSION_TITLE, createSession } from './createSession'
 import { useWorld } from './world'
@@ -8,7 +9,7 @@ import { useWorld } from './world'
 const world = useWorld()
 
 async function openPage(width = 1400, height = 900): Promise<Page> {
-  return (await world.browser.newContext({ viewport: { width, height } })).newPage()
+  return (await world.browser.newContext({ viewport: { width, height }, acceptDownloads: true })).newPage()
 }
 
 async function join(page: Page, link: string, name: string, city?: { name: string; kind: 'pilot' | 'twin' }): Promise<void> {
@@ -85,4 +86,16 @@ test('the facilitator opens the survey, participants answer, and the facilitator
   await panel.getByRole('button', { name: 'Close the survey' }).click()
   await radu.getByText('The survey is closed. Thank you for your answers.').waitFor()
   expect(await radu.locator('fieldset.likert').count()).toBe(0)
+
+  // The answers download as a CSV, one row each, without names.
+  const [download] = await Promise.all([
+    facilitator.waitForEvent('download') as Promise<Download>,
+    panel.getByRole('button', { name: /Download the answers/ }).click(),
+  ])
+  const file = path.join(artifactsDir, 'survey-answers.csv')
+  await download.saveAs(file)
+  const csv = fs.readFileSync(file, 'utf8')
+  expect(csv.trim().split('\r\n')).toHaveLength(4)
+  expect(csv).toContain('Twin city')
+  for (const name of ['Radu', 'Ilse', 'Hana']) expect(csv).not.toContain(name)
 })

@@ -1,7 +1,12 @@
 import { useState } from 'react'
 import type { SurveyDefinition } from '@harvest/shared'
 import { SURVEY_LIMITS } from '@harvest/shared'
+import { loadIdentity } from '../../identity'
+import { saveFile } from '../../report/reportFiles'
+import { fetchSurveyCsv } from '../../survey/fetchSurveyCsv'
 import { survey as commands } from '../../survey/surveyCommands'
+import { useNoticeStore } from '../../stores/useNoticeStore'
+import { useSessionStore } from '../../stores/useSessionStore'
 import { useSurveyStore } from '../../stores/useSurveyStore'
 import { SurveyResultsView } from './SurveyResultsView'
 import './survey.css'
@@ -16,6 +21,7 @@ const STATUS_TEXT = {
 export function SurveyConsole() {
   const state = useSurveyStore((s) => s.survey)
   const results = useSurveyStore((s) => s.results)
+  const sessionId = useSessionStore((s) => s.state?.session.id)
   if (!state) return <p className="muted">Loading the survey…</p>
   return (
     <div className="survey-console">
@@ -28,6 +34,7 @@ export function SurveyConsole() {
       <div className="row">
         {state.status === 'draft' && <button className="primary" onClick={() => void commands.open()}>Open the survey</button>}
         {state.status === 'open' && <button className="primary" onClick={() => void commands.close()}>Close the survey</button>}
+        {state.status !== 'draft' && sessionId && <button onClick={() => void downloadCsv(sessionId)}>Download the answers (CSV, without names)</button>}
       </div>
       {state.status === 'draft' ? <SurveyEditor key={JSON.stringify(state.definition)} definition={state.definition} /> : results && <SurveyResultsView results={results} />}
     </div>
@@ -59,4 +66,14 @@ function SurveyEditor({ definition }: { definition: SurveyDefinition }) {
       <button className="primary" disabled={!changed}>Save the survey</button>
     </form>
   )
+}
+
+async function downloadCsv(sessionId: string): Promise<void> {
+  const identity = loadIdentity(sessionId)
+  if (!identity) return
+  try {
+    saveFile(await fetchSurveyCsv(sessionId, identity.token))
+  } catch (error) {
+    useNoticeStore.getState().show('error', error instanceof Error ? error.message : String(error))
+  }
 }
