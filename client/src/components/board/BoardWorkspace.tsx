@@ -68,7 +68,7 @@ export function BoardWorkspace({ who, area, mode, phase, leaderName }: { who: Bo
           privately={privately}
         />
       ) : (
-        <p className="readonly-note">{me ? 'You are observing: the board is read-only for you.' : 'You are watching as a guest: the board is read-only.'}</p>
+        <p className="readonly-note">{who.actor.ended ? 'The session has ended: the board is read-only.' : me ? 'You are observing: the board is read-only for you.' : 'You are watching as a guest: the board is read-only.'}</p>
       )}
       <p className="writers-line" aria-live="polite">{writers}</p>
       {/* Drafts left over after private writing ended stay visible to their author until revealed. */}
