@@ -67,6 +67,7 @@ export function createApp({ storage, publicUrl = '', clientDir, now = Date.now, 
     return state.reportShared || state.endedAt !== null
   }
   web.use('/api', reportRoutes({ reports, identify, isShared, isOrganiser: (token) => organiser.isOrganiser(token) }))
+  web.use('/api', surveyRoutes({ storage, identify, isShared }))
   web.use('/api', organiserRoutes({ storage, docs, organiser }))
   web.use('/api', apiRoutes(storage, { showDemo, endedAt: async (id) => (await ctx.control.read(id)).state.endedAt }))
   if (clientDir) web.use(clientRoutes(clientDir))
