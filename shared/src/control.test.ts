@@ -15,4 +15,9 @@ describe('mayDrive', () => {
     expect(mayDrive(control(), 'facilitator', null)).toBe(false)
     expect(mayDrive(null, 'facilitator', 'me')).toBe(false)
   })
+
+  it('lets nobody drive an ended session, the lead included', () => {
+    expect(mayDrive({ leadId: 'me', endedAt: 1 }, 'facilitator', 'me')).toBe(false)
+    expect(mayDrive({ leadId: 'me', endedAt: null }, 'facilitator', 'me')).toBe(true)
+  })
 })

@@ -92,7 +92,12 @@ export const leadAllows = (control: Pick<ControlState, 'leadId'>, memberId: stri
  * Whether this person may drive the agenda and clocks now: their role drives, they joined with a
  * name, and the lead allows it. The server refuses the same; the client asks to enable the right buttons.
  */
-export function mayDrive(control: Pick<ControlState, 'leadId'> | null, role: Role | undefined, memberId: string | null | undefined): boolean {
-  if (!control || !role || !memberId || !can(role, 'session:drive')) return false
+export function mayDrive(
+  control: (Pick<ControlState, 'leadId'> & { endedAt?: number | null }) | null,
+  role: Role | undefined,
+  memberId: string | null | undefined,
+): boolean {
+  // An ended session's clocks are final until a facilitator reopens it.
+  if (!control || control.endedAt != null || !role || !memberId || !can(role, 'session:drive')) return false
   return leadAllows(control, memberId)
 }
