@@ -6,6 +6,8 @@ import { useWorld } from './world'
 
 const world = useWorld()
 
+const RECAP_INSIGHT = 'Tenants trust a neighbour’s renovation more than any brochure'
+
 async function openPage(width = 1400, height = 900): Promise<Page> {
   return (await world.browser.newContext({ viewport: { width, height }, acceptDownloads: true })).newPage()
 }
@@ -66,4 +68,31 @@ test('the facilitator ends the session, a participant sees it ended and cannot w
   await organiser.getByLabel('Search by title, cluster or city').fill('Cluster 4')
   await row.waitFor()
   await screenshot(organiser, 'archive-organiser')
+
+  // After the end the facilitator still harvests: a key insight for the next round's recap.
+  await facilitator.getByRole('tab', { name: /^Harvest/ }).click()
+  const insightBox = facilitator.getByLabel('Write an insight into So What? Patterns and shared experiences')
+  await insightBox.fill(RECAP_INSIGHT)
+  await insightBox.press('Enter')
+  const written = facilitator.locator('.harvest-entry', { hasText: RECAP_INSIGHT })
+  await written.getByRole('button', { name: /Mark as key insight/ }).click()
+  await written.getByRole('button', { name: '★ Key insight' }).waitFor()
+
+  // New session from this one: the next round, with the recap of this one.
+  await facilitator.getByRole('button', { name: 'New session from this one' }).click()
+  await facilitator.getByLabel('Next round').fill('Round 3')
+  await facilitator.getByRole('button', { name: 'Create', exact: true }).click()
+  await facilitator.getByRole('heading', { name: `${SESSION_TITLE} – Round 3` }).waitFor()
+  expect(await facilitator.getByRole('status', { name: 'The session has ended' }).count()).toBe(0)
+  await facilitator.getByRole('button', { name: 'Next →' }).click()
+  const recap = facilitator.getByRole('region', { name: 'Recap of the last round' })
+  await recap.getByText(RECAP_INSIGHT).waitFor()
+  await screenshot(facilitator, 'archive-next-round-recap')
+
+  const stage = await facilitator.context().newPage()
+  await stage.setViewportSize({ width: 1920, height: 1080 })
+  await stage.goto(facilitator.url().replace(/\/?$/, '/stage'))
+  await stage.getByRole('button', { name: 'Last round’s key insights' }).click()
+  await stage.getByText(RECAP_INSIGHT).waitFor()
+  await screenshot(stage, 'archive-stage-recap')
 })
