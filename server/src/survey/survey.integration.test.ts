@@ -146,6 +146,18 @@ describe('the feedback survey over real sockets', () => {
     }
   })
 
+  it('stays open after the session ends, until a facilitator closes it', async () => {
+    const w = await world()
+    accepted(await request(w.fran.socket, 'survey:open', {}))
+    accepted(await request(w.fran.socket, 'session:end', {}))
+    accepted(await request(w.patC.socket, 'survey:answer', full([3, 3, 3])))
+    accepted(await request(w.patC.socket, 'survey:answer', full([4, 3, 3])))
+    refusedWith(await request(w.olliC.socket, 'survey:answer', full([4, 3, 3])), 'forbidden')
+    accepted(await request(w.fran.socket, 'survey:close', {}))
+    refusedWith(await request(w.patC.socket, 'survey:answer', full([0, 0, 0])), 'conflict')
+    expect(accepted(await request(w.fran.socket, 'survey:results', {})).all.statements[0]!.counts).toEqual([0, 0, 0, 0, 1])
+  })
+
   it('counts an answer under the city kind the person has when answering', async () => {
     const w = await world()
     accepted(await request(w.fran.socket, 'survey:open', {}))
