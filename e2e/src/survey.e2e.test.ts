@@ -98,4 +98,15 @@ test('the facilitator opens the survey, participants answer, and the facilitator
   expect(csv.trim().split('\r\n')).toHaveLength(4)
   expect(csv).toContain('Twin city')
   for (const name of ['Radu', 'Ilse', 'Hana']) expect(csv).not.toContain(name)
+
+  // The Harvest Report carries the survey, its chart as inline SVG.
+  const menu = facilitator.locator('.export-menu')
+  await menu.locator('summary').click()
+  const [report] = await Promise.all([facilitator.waitForEvent('download') as Promise<Download>, menu.getByRole('button', { name: 'HTML' }).click()])
+  const html = path.join(artifactsDir, 'survey-report.html')
+  await report.saveAs(html)
+  const page = fs.readFileSync(html, 'utf8')
+  expect(page).toContain('Feedback survey')
+  expect(page).toMatch(/<svg[^>]*survey-chart/)
+  expect(page).toContain('3 of 3 agreed or strongly agreed')
 })
