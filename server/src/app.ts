@@ -20,6 +20,7 @@ import { sourceReader } from './report/readSources'
 import type { PdfPrinter } from './report/Renderer'
 import { ReportService } from './report/ReportService'
 import { reportRoutes } from './report/reportRoutes'
+import { packRoutes } from './report/packs/packRoutes'
 import { surveyRoutes } from './survey/surveyRoutes'
 import { OrganiserKey } from './organiser/OrganiserKey'
 import { organiserRoutes } from './organiser/organiserRoutes'
@@ -67,6 +68,7 @@ export function createApp({ storage, publicUrl = '', clientDir, now = Date.now, 
     return state.reportShared || state.endedAt !== null
   }
   web.use('/api', reportRoutes({ reports, identify, isShared, isOrganiser: (token) => organiser.isOrganiser(token) }))
+  web.use('/api', packRoutes({ reports, identify, isOrganiser: (token) => organiser.isOrganiser(token) }))
   web.use('/api', surveyRoutes({ storage, identify, isShared }))
   web.use('/api', organiserRoutes({ storage, docs, organiser }))
   web.use('/api', apiRoutes(storage, { showDemo, endedAt: async (id) => (await ctx.control.read(id)).state.endedAt }))

@@ -1,4 +1,4 @@
-import type { ReportFormat } from '@harvest/shared'
+import type { Report, ReportFormat } from '@harvest/shared'
 import { FORMATS } from './formats'
 import { PdfUnavailable } from './pdf/ChromiumPrinter'
 import type { PdfPrinter } from './Renderer'
@@ -34,6 +34,13 @@ export class ReportService {
     const rendered = await this.worker.run(sources, format === 'pdf' ? 'html' : format)
     const body = format === 'pdf' ? await this.printer!.print(String(rendered)) : rendered
     return { body, contentType, extension, session: sources.session }
+  }
+
+  /** The built report value of a session, from the worker (as its JSON export), or null when the session does not exist. */
+  async report(sessionId: string): Promise<Report | null> {
+    const sources = await this.reader.read(sessionId)
+    if (!sources) return null
+    return JSON.parse(String(await this.worker.run(sources, 'json'))) as Report
   }
 
   async close(): Promise<void> {
