@@ -1,4 +1,4 @@
-import type { CreateSessionResult, JoinResult, Role } from '@harvest/shared'
+import type { City, CreateSessionResult, JoinResult, Role } from '@harvest/shared'
 
 export interface JsonResponse<T = unknown> {
   status: number
@@ -24,7 +24,7 @@ export async function requestJson<T = unknown>(
 /** Creates a session through POST /api/sessions, as a facilitator does from the start page. */
 export async function createSession(
   baseUrl: string,
-  overrides: Partial<{ title: string; cluster: string; date: string; round: string; facilitatorName: string }> = {},
+  overrides: Partial<{ title: string; cluster: string; date: string; round: string; facilitatorName: string; cities: City[] }> = {},
 ): Promise<CreateSessionResult> {
   const response = await requestJson<CreateSessionResult>(baseUrl, 'POST', '/api/sessions', {
     title: 'Cluster 4 harvest',
