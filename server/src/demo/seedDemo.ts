@@ -26,7 +26,7 @@ export async function ensureDemoSession(storage: Storage, today = new Date()): P
 
   const { title, cluster, cities } = CLUSTER4
   const date = today.toISOString().slice(0, 10)
-  const created = await createSessionRecord(storage, { title, cluster, date, cities: [...cities] })
+  const created = await createSessionRecord(storage, { title, cluster, date, round: 'Round 2', cities: [...cities] })
   await storage.appendUpdate(boardDocName(created.session.id), demoBoard(created.session))
   await storage.setMeta(DEMO_KEY, created.session.id)
   return created
