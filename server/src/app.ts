@@ -21,6 +21,7 @@ import type { PdfPrinter } from './report/Renderer'
 import { ReportService } from './report/ReportService'
 import { reportRoutes } from './report/reportRoutes'
 import { packRoutes } from './report/packs/packRoutes'
+import { programmeRoutes } from './report/programme/programmeRoutes'
 import { surveyRoutes } from './survey/surveyRoutes'
 import { OrganiserKey } from './organiser/OrganiserKey'
 import { organiserRoutes } from './organiser/organiserRoutes'
@@ -69,6 +70,18 @@ export function createApp({ storage, publicUrl = '', clientDir, now = Date.now, 
   }
   web.use('/api', reportRoutes({ reports, identify, isShared, isOrganiser: (token) => organiser.isOrganiser(token) }))
   web.use('/api', packRoutes({ reports, identify, isOrganiser: (token) => organiser.isOrganiser(token) }))
+  web.use(
+    '/api',
+    programmeRoutes({
+      isOrganiser: (token) => organiser.isOrganiser(token),
+      // listSessions is newest first; the synthesis reads oldest first.
+      sessions: async () =>
+        Promise.all((await storage.listSessions()).reverse().map(async (s) => ({ id: s.id, round: s.round, ended: (await ctx.control.read(s.id)).state.endedAt !== null }))),
+      reportOf: (id) => reports.report(id),
+      pdf: printer,
+      now,
+    }),
+  )
   web.use('/api', surveyRoutes({ storage, identify, isShared }))
   web.use('/api', organiserRoutes({ storage, docs, organiser }))
   web.use('/api', apiRoutes(storage, { showDemo, endedAt: async (id) => (await ctx.control.read(id)).state.endedAt }))

@@ -1,3 +1,4 @@
 export * from './report'
 export * from './reportAccess'
 export * from './learningPack'
+export * from './programme'

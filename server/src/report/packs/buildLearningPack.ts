@@ -1,5 +1,6 @@
-import type { LearningPack, Report, ReportCard, ReportEntry } from '@harvest/shared'
+import type { LearningPack, Report, ReportCard } from '@harvest/shared'
 import { KIND_PHASE } from '@harvest/shared'
+import { harvestEntries } from '../harvestEntries'
 
 /** The cities a session has packs for: its pilots, its twins, then any city that told a story, each once. */
 export function packCities(report: Report): string[] {
@@ -17,22 +18,6 @@ const inStoryOf = (card: ReportCard, city: string) => card.area.startsWith('stor
 const names = (text: string, city: string) => text.toLocaleLowerCase().includes(city.toLocaleLowerCase())
 const isNowWhat = (card: ReportCard) => card.kind !== null && KIND_PHASE[card.kind] === 'now_what'
 
-/** Every harvest entry once, wherever the report lists it. */
-function allEntries(report: Report): ReportEntry[] {
-  const lists = [
-    report.keyInsights,
-    report.what.entries,
-    ...report.what.stories.map((s) => s.promoted),
-    report.soWhat.entries,
-    ...report.soWhat.kinds.map((k) => k.entries),
-    report.nowWhat.entries,
-    ...report.nowWhat.kinds.map((k) => k.entries),
-  ]
-  const byId = new Map<string, ReportEntry>()
-  for (const entry of lists.flat()) if (!byId.has(entry.id)) byId.set(entry.id, entry)
-  return [...byId.values()]
-}
-
 /** One city's learning pack, built from the session's report alone (the rule is on LearningPack). */
 export function buildLearningPack(report: Report, city: string): LearningPack {
   const pilot = report.pilotCities.find((p) => p.name === city)
@@ -43,7 +28,7 @@ export function buildLearningPack(report: Report, city: string): LearningPack {
   const offerCards = report.cards.filter(
     (card) => isNowWhat(card) && fromElsewhere(card) && (inStoryOf(card, city) || card.tags.some((tag) => names(tag, city)) || names(card.text, city)),
   )
-  const entries = allEntries(report)
+  const entries = harvestEntries(report)
   return {
     version: 1,
     generatedAt: report.generatedAt,
