@@ -22,13 +22,13 @@ export function fileNameFrom(disposition: string | null, fallback: string): stri
 }
 
 /**
- * Fetches the report with the token in the Authorization header rather than the address, so
- * the token stays out of the browser's history and of any server log in between.
+ * Fetches a file with the token in the Authorization header rather than the address, so the
+ * token stays out of the browser's history and of any server log in between.
  */
-export async function fetchReport(sessionId: string, format: ReportFormat, token: string): Promise<ReportFile> {
+export async function fetchFile(path: string, token: string, fallbackName: string): Promise<ReportFile> {
   let response: Response
   try {
-    response = await fetch(reportPath(sessionId, format), { headers: { authorization: `Bearer ${token}` } })
+    response = await fetch(path, { headers: { authorization: `Bearer ${token}` } })
   } catch {
     throw new Error('cannot reach the server: check your connection and try again')
   }
@@ -36,8 +36,12 @@ export async function fetchReport(sessionId: string, format: ReportFormat, token
     const body = (await response.json().catch(() => null)) as HttpError | null
     throw new Error(body?.message ?? `the server answered ${response.status}`)
   }
-  return { blob: await response.blob(), fileName: fileNameFrom(response.headers.get('content-disposition'), `harvest-report.${format}`) }
+  return { blob: await response.blob(), fileName: fileNameFrom(response.headers.get('content-disposition'), fallbackName) }
 }
+
+/** Fetches the report in one format. */
+export const fetchReport = (sessionId: string, format: ReportFormat, token: string): Promise<ReportFile> =>
+  fetchFile(reportPath(sessionId, format), token, `harvest-report.${format}`)
 
 /** Hands a fetched file to the browser as a download. */
 export function saveFile({ blob, fileName }: ReportFile): void {

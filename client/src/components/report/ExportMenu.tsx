@@ -1,10 +1,11 @@
 import { useState } from 'react'
 import type { ReportFormat } from '@harvest/shared'
-import { REPORT_FORMATS, REPORT_FORMAT_LABELS, can, mayReadReport } from '@harvest/shared'
+import { REPORT_FORMATS, REPORT_FORMAT_LABELS, can, isParticipant, mayReadReport } from '@harvest/shared'
 import { report } from '../../commands'
 import { loadIdentity } from '../../identity'
 import { fetchReport, saveFile } from '../../report/reportFiles'
 import { useControlStore } from '../../stores/useControlStore'
+import { LearningPackLinks } from './LearningPackLinks'
 import { useSessionStore } from '../../stores/useSessionStore'
 import './report.css'
 
@@ -22,7 +23,18 @@ export function ExportMenu({ sessionId }: { sessionId: string }) {
   const [error, setError] = useState<string | null>(null)
   // The box shows the choice at once; the server's state takes over once it answers.
   const [sharing, setSharing] = useState<boolean | null>(null)
-  if (!role || !mayReadReport(role, readable)) return null
+  if (!role) return null
+  // A participant downloads their own city's learning pack before the report is shared.
+  if (!mayReadReport(role, readable)) {
+    return isParticipant(role) ? (
+      <details className="export-menu">
+        <summary>Export</summary>
+        <div className="export-panel">
+          <LearningPackLinks sessionId={sessionId} />
+        </div>
+      </details>
+    ) : null
+  }
 
   const download = async (format: ReportFormat) => {
     const identity = loadIdentity(sessionId)
@@ -54,6 +66,7 @@ export function ExportMenu({ sessionId }: { sessionId: string }) {
           ))}
         </ul>
         {error && <p className="error" role="alert">{error}</p>}
+        <LearningPackLinks sessionId={sessionId} />
         {can(role, 'report:share') && (
           <label className="export-share">
             <input
