@@ -6,6 +6,8 @@ import { FEW_RESPONSES_NOTE, LIKERT_LABELS, agreedSentence, generatedLabel, surv
 import { surveyChart } from '../renderers/svgCharts'
 import { CLUSTER_PARTS, PROGRAMME_ABOUT, leverLine, programmeEntryMeta, programmeResponses, programmeTitle, scopeLine } from './programmeText'
 
+// Round and date are short: kept on one line so the narrow print column does not split "Round 2".
+const SESSIONS_TABLE = '.sessions td:nth-child(n+3), .sessions th:nth-child(n+3) { white-space: nowrap; width: 1%; }'
 const empty = (text: string) => `<p class="empty">${esc(text)}</p>`
 const section = (className: string, title: string, body: string[]) => `<section class="${className}">\n<h2>${esc(title)}</h2>\n${body.join('\n')}\n</section>`
 const num = (text: string) => `<td class="num">${esc(text)}</td>`
@@ -52,7 +54,7 @@ export async function renderProgrammeHtml(report: ProgrammeReport): Promise<stri
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(programmeTitle(report))}</title>
-<style>${HTML_STYLES}</style>
+<style>${HTML_STYLES}${SESSIONS_TABLE}</style>
 </head>
 <body>
 <div class="page">
