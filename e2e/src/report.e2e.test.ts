@@ -32,7 +32,7 @@ async function join(page: Page, link: string, name: string, city?: string): Prom
 async function exportAs(page: Page, format: string, file: string): Promise<{ path: string; name: string }> {
   const menu = page.locator('.export-menu')
   if (!(await menu.evaluate((el) => (el as unknown as { open: boolean }).open))) await menu.locator('summary').click()
-  const [download] = await Promise.all([page.waitForEvent('download') as Promise<Download>, menu.getByRole('button', { name: format }).click()])
+  const [download] = await Promise.all([page.waitForEvent('download') as Promise<Download>, menu.getByRole('button', { name: format, exact: true }).click()])
   const target = path.join(artifactsDir, file)
   fs.mkdirSync(artifactsDir, { recursive: true })
   await download.saveAs(target)
@@ -52,8 +52,11 @@ test('a listener writes during a story, a harvester marks a key insight, and the
   await join(aoife, participantLink, 'Aoife', 'Galway')
   const hana = await openPage(1366, 900)
   await join(hana, harvesterLink, 'Hana Harvester')
-  // Nothing to export for a participant until the facilitator shares the report.
-  expect(await radu.locator('.export-menu').count()).toBe(0)
+  // Until the facilitator shares the report, a participant's Export menu holds their own city's learning pack only.
+  await radu.locator('.export-menu summary').click()
+  await radu.getByRole('button', { name: 'Our city’s learning pack – Markdown' }).waitFor()
+  expect(await radu.locator('.export-menu').getByRole('button', { name: 'Markdown', exact: true }).count()).toBe(0)
+  await radu.locator('.export-menu summary').click()
 
   // Radu's story is queued and told.
   await facilitator.locator('.person.online', { hasText: 'Radu' }).waitFor()
@@ -143,4 +146,15 @@ test('a listener writes during a story, a harvester marks a key insight, and the
   await facilitator.getByLabel('Share the report with everyone in the session').check()
   const own = await exportAs(radu, 'Markdown', 'report-journey-participant.md')
   expect(fs.readFileSync(own.path, 'utf8')).toContain(OUTCOME)
+
+  // Radu's city's learning pack holds what Aoife wrote during his story; the facilitator gets every pack in one zip.
+  const pack = await exportAs(radu, 'Our city’s learning pack – Markdown', 'report-journey-pack.md')
+  expect(pack.name).toMatch(/^Learning pack - Cluj-Napoca - /)
+  const packText = fs.readFileSync(pack.path, 'utf8')
+  expect(packText.slice(packText.indexOf('## What others wrote during our story'))).toContain(OUTCOME)
+  await screenshot(radu, 'report-export-menu-participant')
+  const zip = await exportAs(facilitator, 'All learning packs (.zip)', 'report-journey-packs.zip')
+  const listing = execFileSync('unzip', ['-Z1', zip.path]).toString('utf8')
+  expect(listing).toContain('Learning pack - Cluj-Napoca.docx')
+  expect(listing).toContain('Learning pack - Galway.html')
 })
