@@ -16,6 +16,7 @@ import './report.css'
  */
 export function ExportMenu({ sessionId }: { sessionId: string }) {
   const role = useSessionStore((s) => s.state?.you.role)
+  const hasCity = useSessionStore((s) => (s.state?.members.find((m) => m.id === s.state?.you.memberId)?.city ?? '') !== '')
   const shared = useControlStore((s) => s.control?.reportShared ?? false)
   // Once the session has ended the server lets everyone in it read the report.
   const readable = useControlStore((s) => (s.control?.reportShared ?? false) || s.control?.endedAt != null)
@@ -26,7 +27,7 @@ export function ExportMenu({ sessionId }: { sessionId: string }) {
   if (!role) return null
   // A participant downloads their own city's learning pack before the report is shared.
   if (!mayReadReport(role, readable)) {
-    return isParticipant(role) ? (
+    return isParticipant(role) && hasCity ? (
       <details className="export-menu">
         <summary>Export</summary>
         <div className="export-panel">
