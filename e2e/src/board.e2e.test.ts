@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core'
 import { artifactsDir, screenshot } from './browser'
 import { seedCards } from './boardSeed'
 import { SESSION_TITLE, createSession } from './createSession'
+import { joinSession, type JoiningCity } from './joinSession'
 import { useWorld } from './world'
 
 const world = useWorld()
@@ -14,15 +15,8 @@ async function openPage(width = 1280, height = 900): Promise<Page> {
 }
 
 
-async function join(page: Page, link: string, name: string, city?: { name: string; kind: 'pilot' | 'twin' }): Promise<void> {
-  await page.goto(link)
-  await page.getByLabel('Your name').fill(name)
-  if (city) {
-    await page.getByLabel('Your city').fill(city.name)
-    await page.getByLabel(`a ${city.kind} city`).check()
-  }
-  await page.getByRole('button', { name: 'Join the session' }).click()
-  await page.getByRole('heading', { name: TITLE }).waitFor()
+async function join(page: Page, link: string, name: string, city?: JoiningCity): Promise<void> {
+  await joinSession(page, link, name, city)
   await page.locator('.board').waitFor()
 }
 

@@ -4,7 +4,8 @@ import path from 'node:path'
 import { expect, test } from 'vitest'
 import type { Download, Page } from 'playwright-core'
 import { artifactsDir, screenshot } from './browser'
-import { SESSION_TITLE, createSession } from './createSession'
+import { createSession } from './createSession'
+import { joinSession } from './joinSession'
 import { useWorld } from './world'
 
 const world = useWorld()
@@ -17,14 +18,7 @@ async function openPage(width = 1400, height = 900): Promise<Page> {
 }
 
 async function join(page: Page, link: string, name: string, city?: string): Promise<void> {
-  await page.goto(link)
-  await page.getByLabel('Your name').fill(name)
-  if (city) {
-    await page.getByLabel('Your city').fill(city)
-    await page.getByLabel('a pilot city').check()
-  }
-  await page.getByRole('button', { name: 'Join the session' }).click()
-  await page.getByRole('heading', { name: SESSION_TITLE }).waitFor()
+  await joinSession(page, link, name, city ? { name: city, kind: 'pilot' } : undefined)
   await page.locator('.board').waitFor()
 }
 

@@ -3,24 +3,14 @@ import { expect, test } from 'vitest'
 import fs from 'node:fs'
 import type { Download, Page } from 'playwright-core'
 import { artifactsDir, screenshot } from './browser'
-import { SESSION_TITLE, createSession } from './createSession'
+import { createSession } from './createSession'
+import { joinSession } from './joinSession'
 import { useWorld } from './world'
 
 const world = useWorld()
 
 async function openPage(width = 1400, height = 900): Promise<Page> {
   return (await world.browser.newContext({ viewport: { width, height }, acceptDownloads: true })).newPage()
-}
-
-async function join(page: Page, link: string, name: string, city?: { name: string; kind: 'pilot' | 'twin' }): Promise<void> {
-  await page.goto(link)
-  await page.getByLabel('Your name').fill(name)
-  if (city) {
-    await page.getByLabel('Your city').fill(city.name)
-    await page.getByLabel(`a ${city.kind} city`).check()
-  }
-  await page.getByRole('button', { name: 'Join the session' }).click()
-  await page.getByRole('heading', { name: SESSION_TITLE }).waitFor()
 }
 
 /** Picks a point on each statement and writes the first open question, then sends. */
@@ -39,11 +29,11 @@ test('the facilitator opens the survey, participants answer, and the facilitator
   const participantLink = await facilitator.getByLabel('Participant link').inputValue()
   const harvesterLink = await facilitator.getByLabel('Harvester link').inputValue()
   const radu = await openPage(1280, 900)
-  await join(radu, participantLink, 'Radu', { name: 'Cluj-Napoca', kind: 'pilot' })
+  await joinSession(radu, participantLink, 'Radu', { name: 'Cluj-Napoca', kind: 'pilot' })
   const ilse = await openPage(1280, 900)
-  await join(ilse, participantLink, 'Ilse', { name: 'Limerick', kind: 'twin' })
+  await joinSession(ilse, participantLink, 'Ilse', { name: 'Limerick', kind: 'twin' })
   const hana = await openPage(1280, 900)
-  await join(hana, harvesterLink, 'Hana Harvester')
+  await joinSession(hana, harvesterLink, 'Hana Harvester')
 
   // Nobody sees a survey while it is a draft.
   expect(await radu.getByRole('region', { name: 'Feedback survey' }).count()).toBe(0)

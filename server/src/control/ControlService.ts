@@ -2,6 +2,7 @@ import type { ControlState } from '@harvest/shared'
 import { DEFAULT_BOARD_MODE } from '@harvest/shared'
 import type { ControlRecord, Storage } from '../storage/Storage'
 import { newControl } from './newControl'
+import { SerialQueue } from '../SerialQueue'
 
 /**
  * Holds each session's control state and applies changes one at a time per session, so two
@@ -10,7 +11,7 @@ import { newControl } from './newControl'
  */
 export class ControlService {
   private cache = new Map<string, ControlRecord>()
-  private queues = new Map<string, Promise<unknown>>()
+  private queue = new SerialQueue()
 
   constructor(
     private storage: Storage,
@@ -66,13 +67,6 @@ export class ControlService {
   }
 
   private serial<T>(sessionId: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(sessionId) ?? Promise.resolve()
-    const next = previous.then(task, task)
-    const settled = next.catch(() => undefined)
-    this.queues.set(sessionId, settled)
-    void settled.then(() => {
-      if (this.queues.get(sessionId) === settled) this.queues.delete(sessionId)
-    })
-    return next
+    return this.queue.run(sessionId, task)
   }
 }

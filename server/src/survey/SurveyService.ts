@@ -1,6 +1,7 @@
 import type { SurveyAnswer, SurveyResults, SurveyState } from '@harvest/shared'
 import { DEFAULT_SURVEY, surveyResultsByKind } from '@harvest/shared'
 import type { Storage, SurveyAnswerRecord, SurveyRecord } from '../storage/Storage'
+import { SerialQueue } from '../SerialQueue'
 
 /** A survey nobody has touched yet: the report's, as a draft. */
 export const newSurvey = (): SurveyRecord => ({ definition: structuredClone(DEFAULT_SURVEY), status: 'draft' })
@@ -38,7 +39,7 @@ export interface SurveySnapshot {
  * the survey closed and two facilitators' edits cannot interleave. A change that throws saves nothing.
  */
 export class SurveyService {
-  private queues = new Map<string, Promise<unknown>>()
+  private queue = new SerialQueue()
 
   constructor(private storage: Storage) {}
 
@@ -68,14 +69,7 @@ export class SurveyService {
   }
 
   private serial<T>(sessionId: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(sessionId) ?? Promise.resolve()
-    const next = previous.then(task, task)
-    const settled = next.catch(() => undefined)
-    this.queues.set(sessionId, settled)
-    void settled.then(() => {
-      if (this.queues.get(sessionId) === settled) this.queues.delete(sessionId)
-    })
-    return next
+    return this.queue.run(sessionId, task)
   }
 }
 
