@@ -1,5 +1,5 @@
 import { answersAnything } from '@harvest/shared'
-import type { SurveyStatus } from '@harvest/shared'
+import type { AckOf, ClientPayload, SurveyStatus } from '@harvest/shared'
 import { Refusal } from '../Refusal'
 import type { Handler } from '../realtime/handler'
 import { findSessionMember } from '../realtime/sessionPeople'
@@ -13,6 +13,25 @@ function mustBe(snapshot: SurveySnapshot, status: SurveyStatus, message: string)
   if (snapshot.survey.status !== status) throw new Refusal('conflict', message)
 }
 
+/** The survey events that change only its definition or status, answering with the new state. */
+type StatusEvent = 'survey:update' | 'survey:open' | 'survey:close'
+
+/**
+ * A facilitator's change to the survey itself: applied one at a time per session, broadcast to
+ * everyone, answered with the survey as everyone now sees it.
+ */
+function surveyChange<E extends StatusEvent>(event: E, change: (current: SurveySnapshot, input: ClientPayload<E>) => Pick<SurveySnapshot, 'survey'>): Handler<E> {
+  return {
+    event,
+    async run(ctx, socket, input) {
+      const sessionId = socket.data.identity.sessionId
+      const after = await surveysOf(ctx.storage).change(sessionId, (current) => change(current, input))
+      broadcastSurvey(ctx, sessionId, after)
+      return { ok: true, data: surveyState(after.survey, after.answers) as AckOf<E> }
+    },
+  }
+}
+
 /** The survey as everyone sees it. */
 export const surveyGet: Handler<'survey:get'> = {
   event: 'survey:get',
@@ -23,46 +42,22 @@ export const surveyGet: Handler<'survey:get'> = {
 }
 
 /** A facilitator rewrites the statements and questions, while nobody can answer yet. */
-export const surveyUpdate: Handler<'survey:update'> = {
-  event: 'survey:update',
-  async run(ctx, socket, definition) {
-    const sessionId = socket.data.identity.sessionId
-    const after = await surveysOf(ctx.storage).change(sessionId, (current) => {
-      mustBe(current, 'draft', NOT_DRAFT)
-      return { survey: { ...current.survey, definition } }
-    })
-    broadcastSurvey(ctx, sessionId, after)
-    return { ok: true, data: surveyState(after.survey, after.answers) }
-  },
-}
+export const surveyUpdate = surveyChange('survey:update', (current, definition) => {
+  mustBe(current, 'draft', NOT_DRAFT)
+  return { survey: { ...current.survey, definition } }
+})
 
 /** Opens a draft survey for answers; what it asks is fixed from now on. */
-export const surveyOpen: Handler<'survey:open'> = {
-  event: 'survey:open',
-  async run(ctx, socket) {
-    const sessionId = socket.data.identity.sessionId
-    const after = await surveysOf(ctx.storage).change(sessionId, (current) => {
-      mustBe(current, 'draft', current.survey.status === 'open' ? 'the survey is already open' : 'the survey is closed and cannot open again')
-      return { survey: { ...current.survey, status: 'open' } }
-    })
-    broadcastSurvey(ctx, sessionId, after)
-    return { ok: true, data: surveyState(after.survey, after.answers) }
-  },
-}
+export const surveyOpen = surveyChange('survey:open', (current) => {
+  mustBe(current, 'draft', current.survey.status === 'open' ? 'the survey is already open' : 'the survey is closed and cannot open again')
+  return { survey: { ...current.survey, status: 'open' } }
+})
 
 /** Closes an open survey: the answers are final. */
-export const surveyClose: Handler<'survey:close'> = {
-  event: 'survey:close',
-  async run(ctx, socket) {
-    const sessionId = socket.data.identity.sessionId
-    const after = await surveysOf(ctx.storage).change(sessionId, (current) => {
-      mustBe(current, 'open', current.survey.status === 'draft' ? 'the survey has not been opened yet' : 'the survey is already closed')
-      return { survey: { ...current.survey, status: 'closed' } }
-    })
-    broadcastSurvey(ctx, sessionId, after)
-    return { ok: true, data: surveyState(after.survey, after.answers) }
-  },
-}
+export const surveyClose = surveyChange('survey:close', (current) => {
+  mustBe(current, 'open', current.survey.status === 'draft' ? 'the survey has not been opened yet' : 'the survey is already closed')
+  return { survey: { ...current.survey, status: 'closed' } }
+})
 
 /** A person gives or changes their one answer while the survey is open. */
 export const surveyAnswer: Handler<'survey:answer'> = {

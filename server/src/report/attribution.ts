@@ -1,5 +1,5 @@
 import type { Card, ControlState, ReportCard, Story } from '@harvest/shared'
-import { KIND_LABELS, PLENARY_AREA, roomArea, storyArea } from '@harvest/shared'
+import { KIND_LABELS, placeOfArea, storyArea } from '@harvest/shared'
 import type { ReportInput } from './ReportInput'
 
 /** How the report names a board area, and the story it belongs to if any. */
@@ -28,7 +28,8 @@ export const byAge = (a: { createdAt: number; id: string }, b: { createdAt: numb
 
 /** The story an area id names, if it is still in the queue. */
 export function storyOfArea(area: string, stories: readonly Story[]): Story | null {
-  return area.startsWith('story:') ? (stories.find((s) => storyArea(s.id) === area) ?? null) : null
+  const place = placeOfArea(area, { stories, rounds: [] })
+  return place.kind === 'story' ? place.story : null
 }
 
 /** The agenda item a breakout round runs in, by title; a removed item still reads as its round number. */
@@ -41,19 +42,22 @@ export function roundTitle(control: ControlState, roundId: string): string | nul
 
 /** "Plenary", "Cluj-Napoca's story", "Breakouts – Room 2", or the area id itself when unknown. */
 export function describeArea(area: string, control: ControlState): AreaInfo {
-  if (area === PLENARY_AREA) return { label: 'Plenary', round: null, story: null }
-  if (area.startsWith('story:')) {
-    const story = storyOfArea(area, control.stories)
-    return { label: story ? `${story.city}'s story` : 'Earlier story', round: null, story }
+  const place = placeOfArea(area, control)
+  switch (place.kind) {
+    case 'plenary':
+      return { label: 'Plenary', round: null, story: null }
+    case 'story':
+      return { label: place.story ? `${place.story.city}'s story` : 'Earlier story', round: null, story: place.story }
+    case 'room': {
+      // A removed room still names its round when the round itself is there.
+      const round = place.round ?? control.rounds.find((r) => area.startsWith(`room:${r.id}:`))
+      const title = round ? roundTitle(control, round.id) : null
+      if (!place.room) return { label: 'Earlier breakout room', round: title, story: null }
+      return { label: `${title} – ${place.room.name || 'Room'}`, round: title, story: null }
+    }
+    case 'other':
+      return { label: area, round: null, story: null }
   }
-  if (area.startsWith('room:')) {
-    const round = control.rounds.find((r) => area.startsWith(`room:${r.id}:`))
-    const room = round?.rooms.find((r) => roomArea(round.id, r.id) === area)
-    const title = round ? roundTitle(control, round.id) : null
-    if (!round || !room) return { label: 'Earlier breakout room', round: title, story: null }
-    return { label: `${title} – ${room.name || 'Room'}`, round: title, story: null }
-  }
-  return { label: area, round: null, story: null }
 }
 
 const iso = (ms: number) => new Date(Number.isFinite(ms) ? ms : 0).toISOString()
