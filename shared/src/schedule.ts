@@ -68,8 +68,8 @@ export function scheduleLine(projection: ScheduleProjection, formatTime: (ms: nu
 
 /** Epoch ms of "HH:MM" on a "YYYY-MM-DD" date, in the time zone `offsetMinutes` east of UTC. */
 export function timeOnDate(date: string, hhmm: string, offsetMinutes: number): number {
-  const [y, m, d] = date.split('-').map(Number)
-  const [h, min] = hhmm.split(':').map(Number)
+  const [y = 1970, m = 1, d = 1] = date.split('-').map(Number)
+  const [h = 0, min = 0] = hhmm.split(':').map(Number)
   return Date.UTC(y, m - 1, d, h, min) - offsetMinutes * 60_000
 }
 
