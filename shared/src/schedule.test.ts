@@ -53,7 +53,7 @@ describe('projectSchedule', () => {
 
   it('moves the projected end with the current item while it runs over', () => {
     const c = control()
-    c.agenda[0].clock = ran(c.agenda[0].clock, 0, 0, true)
+    c.agenda[0]!.clock = ran(c.agenda[0]!.clock, 0, 0, true)
     c.currentItemId = 'item0'
     expect(line(c, at(6))).toBe('on schedule, projected end 12:30')
     // Welcome planned 10 min, still running at 17 min: 7 min behind.
@@ -62,8 +62,8 @@ describe('projectSchedule', () => {
 
   it('counts the earlier items as done, however long they took', () => {
     const c = control()
-    c.agenda[0].clock = ran(c.agenda[0].clock, 0, 4)
-    c.agenda[1].clock = ran(c.agenda[1].clock, 4, 4, true)
+    c.agenda[0]!.clock = ran(c.agenda[0]!.clock, 0, 4)
+    c.agenda[1]!.clock = ran(c.agenda[1]!.clock, 4, 4, true)
     c.currentItemId = 'item1'
     // Welcome took 4 of its 10 minutes: the rest of the agenda from 10:04 ends 6 min early.
     expect(line(c, at(4))).toBe('ahead of schedule by 6 min, projected end 12:24')
@@ -71,14 +71,14 @@ describe('projectSchedule', () => {
 
   it("counts a story's overtime against its storytelling item", () => {
     const c = control()
-    c.agenda[0].clock = ran(c.agenda[0].clock, 0, 10)
-    c.agenda[1].clock = ran(c.agenda[1].clock, 10, 25)
-    c.agenda[2].clock = ran(c.agenda[2].clock, 25, 25, true)
+    c.agenda[0]!.clock = ran(c.agenda[0]!.clock, 0, 10)
+    c.agenda[1]!.clock = ran(c.agenda[1]!.clock, 10, 25)
+    c.agenda[2]!.clock = ran(c.agenda[2]!.clock, 25, 25, true)
     c.currentItemId = 'item2'
     // Story a told 10:25–10:42 (7 min over its 10) and its 5-min questions to 10:47.
-    c.stories[0].tellClock = ran(c.stories[0].tellClock, 25, 42)
-    c.stories[0].qaClock = ran(c.stories[0].qaClock, 42, 47)
-    c.stories[0].status = 'done'
+    c.stories[0]!.tellClock = ran(c.stories[0]!.tellClock, 25, 42)
+    c.stories[0]!.qaClock = ran(c.stories[0]!.qaClock, 42, 47)
+    c.stories[0]!.status = 'done'
     // The storytelling item still has 38 min on its clock, but the three stories left need 45.
     expect(line(c, at(47))).toBe('behind schedule by 7 min, projected end 12:37')
   })
@@ -86,8 +86,8 @@ describe('projectSchedule', () => {
   it('does not count the overtime twice once the storytelling item itself runs over', () => {
     const c = control()
     c.currentItemId = 'item2'
-    c.agenda[2].clock = ran(c.agenda[2].clock, 0, 0, true)
-    c.stories[0].tellClock = ran(c.stories[0].tellClock, 0, 20)
+    c.agenda[2]!.clock = ran(c.agenda[2]!.clock, 0, 0, true)
+    c.stories[0]!.tellClock = ran(c.stories[0]!.tellClock, 0, 20)
     // 70 min into a 60-min item whose stories ran 10 over: the 10 are already spent.
     const p = projectSchedule(c, at(70), START)
     expect(p.projectedEndMs).toBe(at(70 + 30 + 25 + 10))
@@ -95,7 +95,7 @@ describe('projectSchedule', () => {
 
   it('follows minutes a facilitator added to a later item', () => {
     const c = control()
-    c.agenda[5].clock = applyClockCommand(c.agenda[5].clock, { op: 'adjust', deltaMs: 5 * MIN }, at(0))
+    c.agenda[5]!.clock = applyClockCommand(c.agenda[5]!.clock, { op: 'adjust', deltaMs: 5 * MIN }, at(0))
     expect(line(c, at(0))).toBe('behind schedule by 5 min, projected end 12:35')
   })
 })
