@@ -4,6 +4,7 @@ import { PLENARY_AREA, addCard, getCards, listCards } from '@harvest/shared'
 import { boardDocName } from '../src/documents/documentKinds'
 import { SERVER_ORIGIN } from '../src/documents/serverOrigin'
 import { LiveDoc } from '../src/documents/LiveDoc'
+import { StoreUpdates } from '../src/documents/storeUpdates'
 import { benchServer, boardClient, inBatches } from './fixture'
 import { histogram, mb, percentile } from './stats'
 
@@ -36,7 +37,7 @@ export async function boardScale({ cards, clients, samples }: BoardScaleOptions)
   const gc = (globalThis as { gc?: () => void }).gc
   gc?.()
   const before = process.memoryUsage().heapUsed
-  const weighed = new LiveDoc(boardDocName(sessionId), server.storage)
+  const weighed = new LiveDoc(boardDocName(sessionId), [new StoreUpdates(server.storage)])
   await weighed.load()
   gc?.()
   const docBytes = process.memoryUsage().heapUsed - before

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net'
 import express from 'express'
 import { attachDocumentEndpoint } from './documents/documentEndpoint'
 import { DocRegistry } from './documents/DocRegistry'
+import { documentAccess } from './documents/documentAccess'
+import { documentExtensions } from './documents/documentExtensions'
 import { boardDocName, harvestDocName, prepareDocument } from './documents/documentKinds'
 import { apiRoutes } from './http/apiRoutes'
 import { clientRoutes } from './http/clientRoutes'
@@ -61,7 +63,7 @@ export function createApp({ storage, publicUrl = '', clientDir, now = Date.now, 
     const found = await resolveToken(storage, token)
     return found.ok ? found.identity : null
   }
-  const docs = new DocRegistry(storage, prepareDocument, now)
+  const docs = new DocRegistry(documentExtensions(storage, now), prepareDocument)
   const organiser = new OrganiserKey(storage, adminToken)
   // Once the session has ended, everyone in it (and whoever opens its observer link) reads the report.
   const isShared = async (id: string) => {
@@ -107,9 +109,9 @@ export function createApp({ storage, publicUrl = '', clientDir, now = Date.now, 
   // them costs the event loop next to nothing, where encoding a large board would stall it.
   async function documentState(name: string): Promise<Uint8Array[]> {
     await docs.flushIfOpen(name)
-    return storage.loadUpdates(name)
+    return (await storage.loadUpdates(name)).updates
   }
-  const board = attachDocumentEndpoint(httpServer, { storage, registry: docs, links: ctx.boards, secret: ctx.secret, control: ctx.control })
+  const board = attachDocumentEndpoint(httpServer, { storage, registry: docs, links: ctx.boards, access: documentAccess(ctx.secret, ctx.control) })
 
   return {
     httpServer,

@@ -1,34 +1,29 @@
-import type { Storage } from '../storage/Storage'
+import type { DocExtension } from './DocExtension'
 import { LiveDoc } from './LiveDoc'
-import { takeSnapshot } from '../snapshots/snapshots'
 
 /** How long an unused document stays in memory, so a reloading page does not pay a full load. */
 const IDLE_UNLOAD_MS = 30_000
-/** How often a changed document is snapshotted for history. */
+/** How often an open document is stored: its history compacted and, if it changed, snapshotted. */
 export const SNAPSHOT_EVERY_MS = 5 * 60_000
 
 /**
  * Hands out one LiveDoc per document name; concurrent first connections share one load.
- * A document nobody has open is compacted and dropped from memory after a short grace period.
+ * A document nobody has open is stored (compacted, snapshotted) and dropped from memory after
+ * a short grace period. `extensions` gives each document its own set (DocExtension.ts).
  */
 export class DocRegistry {
   private docs = new Map<string, Promise<LiveDoc>>()
   private idleTimers = new Map<string, NodeJS.Timeout>()
-  private snapshotTimers = new Map<string, NodeJS.Timeout>()
+  private storeTimers = new Map<string, NodeJS.Timeout>()
 
   constructor(
-    private storage: Storage,
+    private extensions: (name: string) => DocExtension[],
     private prepare: (live: LiveDoc) => void = () => {},
-    private now: () => number = Date.now,
   ) {}
 
-  /** Snapshots a document now if it changed since its last snapshot. */
+  /** Stores a document now: a snapshot if it changed since the last one, and compaction once its history is long. */
   async snapshotIfChanged(live: LiveDoc): Promise<void> {
-    if (!live.changedSinceSnapshot) return
-    await live.flush()
-    await takeSnapshot(this.storage, live, this.now())
-    // A board that stays open all session is compacted here rather than only at its next load.
-    await live.compactIfLarge()
+    await live.store()
   }
 
   /** Waits until everything a document held in memory has accepted is in the store; nothing when it is not open. */
@@ -65,21 +60,26 @@ export class DocRegistry {
   }
 
   private async load(name: string): Promise<LiveDoc> {
-    const live = new LiveDoc(name, this.storage)
-    await live.load()
-    this.prepare(live)
-    const timer = setInterval(() => void this.snapshotIfChanged(live).catch((e) => console.error('[board] snapshot failed', e)), SNAPSHOT_EVERY_MS)
+    const live = new LiveDoc(name, this.extensions(name))
+    try {
+      await live.load()
+      this.prepare(live)
+    } catch (error) {
+      live.destroy()
+      throw error
+    }
+    const timer = setInterval(() => void live.store().catch((e) => console.error('[board] storing a document failed', e)), SNAPSHOT_EVERY_MS)
     timer.unref()
-    this.snapshotTimers.set(name, timer)
+    this.storeTimers.set(name, timer)
     return live
   }
 
   private async unload(live: LiveDoc, force = false): Promise<void> {
     if (live.peers.size > 0 && !force) return
     this.docs.delete(live.name)
-    clearInterval(this.snapshotTimers.get(live.name))
-    this.snapshotTimers.delete(live.name)
-    await this.snapshotIfChanged(live)
+    clearInterval(this.storeTimers.get(live.name))
+    this.storeTimers.delete(live.name)
+    await live.store().catch((e) => console.error('[board] storing a document failed', e))
     live.destroy()
   }
 

@@ -30,6 +30,7 @@ export interface Access {
  * where Hocuspocus checks `connection.readOnly`).
  */
 export class DocumentPeer implements Peer {
+  readonly kind = 'peer'
   readonly awarenessIds = new Set<number>()
   /** Updates refused because this connection may not write; for logs and tests. */
   droppedUpdates = 0

@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { PLENARY_AREA, addCard, listCards, type NewCard } from '@harvest/shared'
 import { MemoryStorage } from '../storage/memory'
-import { COMPACT_AFTER_UPDATES, LiveDoc } from './LiveDoc'
+import { SnapshotOnChange } from '../snapshots/snapshotOnChange'
+import type { DocExtension } from './DocExtension'
+import { LiveDoc, type Peer } from './LiveDoc'
+import { SERVER_ORIGIN, STORED_ORIGIN, originKind } from './origins'
+import { COMPACT_AFTER_UPDATES, StoreUpdates } from './storeUpdates'
 
 const card = (id: string): NewCard => ({
   id,
@@ -14,94 +19,154 @@ const card = (id: string): NewCard => ({
 })
 
 const opened: LiveDoc[] = []
-async function open(storage: MemoryStorage, name = 'board:s1'): Promise<LiveDoc> {
-  const live = new LiveDoc(name, storage)
+async function open(storage: MemoryStorage, name = 'board:s1', more: DocExtension[] = []): Promise<{ live: LiveDoc; store: StoreUpdates }> {
+  const store = new StoreUpdates(storage)
+  const live = new LiveDoc(name, [store, ...more])
   opened.push(live)
   await live.load()
-  return live
+  return { live, store }
 }
 afterEach(() => {
   for (const live of opened.splice(0)) live.destroy()
 })
 
+const peer = (received: Uint8Array[] = []): Peer => ({ kind: 'peer', awarenessIds: new Set(), send: (m) => void received.push(m) })
+const stored = async (storage: MemoryStorage, name = 'board:s1') => (await storage.loadUpdates(name)).updates
+
 describe('LiveDoc', () => {
-  it('persists every accepted update', async () => {
+  it('stores every accepted update', async () => {
     const storage = new MemoryStorage()
-    const live = await open(storage)
+    const { live } = await open(storage)
     addCard(live.doc, card('a'), 1)
     addCard(live.doc, card('b'), 2)
     await live.flush()
-    expect(await storage.loadUpdates('board:s1')).toHaveLength(2)
-    expect(await storage.loadUpdates('board:other')).toEqual([])
+    expect(await stored(storage)).toHaveLength(2)
+    expect(await stored(storage, 'board:other')).toEqual([])
   })
 
   it('a fresh LiveDoc of the same name loads the same cards, without storing them again', async () => {
     const storage = new MemoryStorage()
-    const first = await open(storage)
+    const { live: first } = await open(storage)
     addCard(first.doc, card('a'), 1)
     addCard(first.doc, card('b'), 2)
     await first.flush()
 
-    const second = await open(storage)
+    const { live: second } = await open(storage)
     expect(listCards(second.doc)).toEqual(listCards(first.doc))
     expect(listCards(second.doc).map((c) => c.id)).toEqual(['a', 'b'])
     await second.flush()
-    expect(await storage.loadUpdates('board:s1')).toHaveLength(2)
+    expect(await stored(storage)).toHaveLength(2)
   })
 
   it('relays an update to every peer except the one it came from', async () => {
-    const storage = new MemoryStorage()
-    const live = await open(storage)
-    const received = { author: 0, other: 0 }
-    const author = { awarenessIds: new Set<number>(), send: () => void received.author++ }
-    const other = { awarenessIds: new Set<number>(), send: () => void received.other++ }
+    const { live } = await open(new MemoryStorage())
+    const toAuthor: Uint8Array[] = []
+    const toOther: Uint8Array[] = []
+    const author = peer(toAuthor)
     live.peers.add(author)
-    live.peers.add(other)
+    live.peers.add(peer(toOther))
     live.doc.transact(() => void addCard(live.doc, card('a')), author)
-    expect(received).toEqual({ author: 0, other: 1 })
+    expect([toAuthor.length, toOther.length]).toEqual([0, 1])
+  })
+
+  it('an update relayed from another process reaches every peer here but is neither stored nor handed on again', async () => {
+    const storage = new MemoryStorage()
+    const seen: string[] = []
+    const relay: DocExtension = { onUpdate: (_live, _update, origin) => void seen.push(originKind(origin)) }
+    const { live } = await open(storage, 'board:s1', [relay])
+    const received: Uint8Array[] = []
+    live.peers.add(peer(received))
+
+    const elsewhere = new Y.Doc()
+    addCard(elsewhere, card('remote'), 1)
+    live.applyRemoteUpdate(Y.encodeStateAsUpdate(elsewhere), 'process-b')
+    addCard(live.doc, card('local'), 2)
+    await live.flush()
+
+    expect(listCards(live.doc).map((c) => c.id)).toEqual(['remote', 'local'])
+    expect(received).toHaveLength(2)
+    expect(seen).toEqual(['remote', 'server'])
+    // Only the local card is stored here: the other process stored its own.
+    const copy = new Y.Doc()
+    for (const update of await stored(storage)) Y.applyUpdate(copy, update)
+    expect(listCards(copy).map((c) => c.id)).toEqual(['local'])
   })
 
   it(`compacts on load once there are more than ${COMPACT_AFTER_UPDATES} updates, keeping the content`, async () => {
     const storage = new MemoryStorage()
-    const writer = await open(storage)
+    const { live: writer } = await open(storage)
     const count = COMPACT_AFTER_UPDATES + 1
     for (let i = 0; i < count; i++) addCard(writer.doc, card(`c${String(i).padStart(4, '0')}`), i)
     await writer.flush()
-    expect(await storage.loadUpdates('board:s1')).toHaveLength(count)
+    expect(await stored(storage)).toHaveLength(count)
 
-    const compacted = await open(storage)
-    expect(await storage.loadUpdates('board:s1')).toHaveLength(1)
+    const { live: compacted } = await open(storage)
+    expect(await stored(storage)).toHaveLength(1)
     expect(listCards(compacted.doc)).toEqual(listCards(writer.doc))
 
     // Later updates are stored after the merged one, and a later load sees all of it.
     addCard(compacted.doc, card('after'), count)
     await compacted.flush()
-    expect(await storage.loadUpdates('board:s1')).toHaveLength(2)
-    const reloaded = await open(storage)
+    expect(await stored(storage)).toHaveLength(2)
+    const { live: reloaded } = await open(storage)
     expect(listCards(reloaded.doc)).toHaveLength(count + 1)
     expect(listCards(reloaded.doc).at(-1)?.id).toBe('after')
   })
 
   it('does not compact at the threshold itself', async () => {
     const storage = new MemoryStorage()
-    const writer = await open(storage)
+    const { live: writer } = await open(storage)
     for (let i = 0; i < COMPACT_AFTER_UPDATES; i++) addCard(writer.doc, card(`c${i}`), i)
     await writer.flush()
     await open(storage)
-    expect(await storage.loadUpdates('board:s1')).toHaveLength(COMPACT_AFTER_UPDATES)
+    expect(await stored(storage)).toHaveLength(COMPACT_AFTER_UPDATES)
   })
 
   it('keeps an update that arrives while compacting', async () => {
     const storage = new MemoryStorage()
-    const live = await open(storage)
+    const { live, store } = await open(storage)
     for (let i = 0; i < 5; i++) addCard(live.doc, card(`c${i}`), i)
-    const compaction = live.compact()
+    const compaction = store.compact(live)
     addCard(live.doc, card('during'), 10)
     await compaction
     await live.flush()
 
-    const reloaded = await open(storage)
+    const { live: reloaded } = await open(storage)
     expect(listCards(reloaded.doc).map((c) => c.id)).toEqual(['c0', 'c1', 'c2', 'c3', 'c4', 'during'])
-    expect((await storage.loadUpdates('board:s1')).length).toBeLessThanOrEqual(2)
+    expect((await stored(storage)).length).toBeLessThanOrEqual(2)
+  })
+
+  it('compaction keeps an update another process stored that this one has not seen yet', async () => {
+    const storage = new MemoryStorage()
+    const { live, store } = await open(storage)
+    addCard(live.doc, card('here'), 1)
+    await live.flush()
+    // Another process over the same store appends; its relay has not reached this one.
+    const elsewhere = new Y.Doc()
+    addCard(elsewhere, card('there'), 2)
+    await storage.appendUpdate('board:s1', Y.encodeStateAsUpdate(elsewhere))
+
+    await store.compact(live)
+    expect(await stored(storage)).toHaveLength(1)
+    const { live: reloaded } = await open(storage)
+    expect(listCards(reloaded.doc).map((c) => c.id).sort()).toEqual(['here', 'there'])
+  })
+
+  it('snapshots on store only after a change that did not come from the store', async () => {
+    const storage = new MemoryStorage()
+    const seed = await open(storage, 'board:s2')
+    addCard(seed.live.doc, card('a'), 1)
+    await seed.live.flush()
+
+    const { live } = await open(storage, 'board:s2', [new SnapshotOnChange(storage, () => 42)])
+    await live.store()
+    expect(await storage.listSnapshots('board:s2')).toHaveLength(0)
+    live.doc.transact(() => void addCard(live.doc, card('b'), 2), SERVER_ORIGIN)
+    await live.store()
+    await live.store()
+    expect(await storage.listSnapshots('board:s2')).toMatchObject([{ at: 42, cards: 2 }])
+    Y.applyUpdate(live.doc, new Uint8Array([0, 0]), STORED_ORIGIN)
+    await live.store()
+    expect(await storage.listSnapshots('board:s2')).toHaveLength(1)
   })
 })

@@ -1,10 +1,12 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import type { Storage } from '../storage/Storage'
+import type { AwarenessChange, DocExtension } from './DocExtension'
+import { remoteOrigin } from './origins'
 import { encodeAwareness, encodeUpdate } from './protocol'
 
-/** A connected peer of a document, as the live document sees it. */
+/** A connected peer of a document, as the live document sees it; it is also the Yjs origin of its changes. */
 export interface Peer {
+  readonly kind: 'peer'
   send(message: Uint8Array): void
   /** Awareness client ids this peer has announced, removed when it leaves. */
   awarenessIds: Set<number>
@@ -16,12 +18,10 @@ export interface Peer {
  */
 export const AWARENESS_BATCH_MS = 100
 
-/** Merge stored updates into one once a document has this many, so storage stays bounded. */
-export const COMPACT_AFTER_UPDATES = 500
-
 /**
- * One document held in memory while anybody has it open: every accepted update is persisted
- * before it is relayed, so what a client saw acknowledged survives a restart.
+ * One document held in memory while anybody has it open: the document, its presence and its
+ * peers. Every accepted update goes to the other peers; storing it, snapshots and relaying to
+ * other processes are extensions (DocExtension.ts) that see each update with its origin.
  */
 export class LiveDoc {
   readonly doc = new Y.Doc({ gc: true })
@@ -29,16 +29,13 @@ export class LiveDoc {
   readonly peers = new Set<Peer>()
   /** Which connection announced each awareness client id: presence can only be one's own. */
   readonly awarenessOwners = new Map<number, Peer>()
-  /** Set by every accepted change; the snapshot timer clears it. */
-  changedSinceSnapshot = false
-  private storedCount = 0
-  private pendingWrites = new Set<Promise<void>>()
+  private pending = new Set<Promise<void>>()
   private awarenessPending = new Set<number>()
   private awarenessTimer: NodeJS.Timeout | null = null
 
   constructor(
     readonly name: string,
-    private storage: Storage,
+    readonly extensions: readonly DocExtension[] = [],
   ) {
     // The server holds no awareness state of its own.
     this.awareness.setLocalState(null)
@@ -46,46 +43,51 @@ export class LiveDoc {
     this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.onAwareness(change, origin))
   }
 
-  /** Loads stored updates; compacts them when there are many. */
+  /** Runs every extension's load, in order. */
   async load(): Promise<void> {
-    const updates = await this.storage.loadUpdates(this.name)
-    Y.transact(this.doc, () => updates.forEach((u) => Y.applyUpdate(this.doc, u)), this.storage, false)
-    this.storedCount = updates.length
-    await this.compactIfLarge()
+    for (const extension of this.extensions) await extension.onLoad?.(this)
   }
 
-  /** Replaces the stored history by a single update of the current state. */
-  async compact(): Promise<void> {
-    await this.flush()
-    const count = this.storedCount
-    await this.storage.compactUpdates(this.name, Y.encodeStateAsUpdate(this.doc), count)
-    this.storedCount -= count - 1
+  /** Applies an update another process accepted: its peers here receive it; it is neither stored nor relayed again. */
+  applyRemoteUpdate(update: Uint8Array, source: string): void {
+    Y.applyUpdate(this.doc, update, remoteOrigin(source))
   }
 
-  /** Compacts when the stored history has grown past the threshold; cheap to call often. */
-  async compactIfLarge(): Promise<void> {
-    if (this.storedCount > COMPACT_AFTER_UPDATES) await this.compact()
+  /** Applies presence relayed from another process (an awareness update as y-protocols encodes it). */
+  applyRemoteAwareness(update: Uint8Array, source: string): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, remoteOrigin(source))
   }
 
-  /** Resolves once every update received so far is in storage. */
+  /** Resolves once every extension has finished with the updates received so far (e.g. they are stored). */
   async flush(): Promise<void> {
-    await Promise.all([...this.pendingWrites])
+    await Promise.all([...this.pending])
+    for (const extension of this.extensions) await extension.flush?.(this)
+  }
+
+  /** Asks the extensions to write what they keep (compaction, snapshots); periodic and before unload. */
+  async store(): Promise<void> {
+    await this.flush()
+    for (const extension of this.extensions) await extension.onStore?.(this)
   }
 
   private onUpdate(update: Uint8Array, origin: unknown): void {
-    if (origin === this.storage) return
-    this.changedSinceSnapshot = true
-    const write = this.storage
-      .appendUpdate(this.name, update)
-      .then(() => void this.storedCount++)
-      .catch((error) => console.error(`[board] could not store an update of ${this.name}`, error))
-      .finally(() => this.pendingWrites.delete(write))
-    this.pendingWrites.add(write)
     const message = encodeUpdate(update)
     for (const peer of this.peers) if (peer !== origin) peer.send(message)
+    for (const extension of this.extensions) {
+      const done = extension.onUpdate?.(this, update, origin)
+      if (done) this.track(done)
+    }
   }
 
-  private onAwareness({ added, updated, removed }: AwarenessChange, origin: unknown): void {
+  private track(work: Promise<void>): void {
+    const tracked = work
+      .catch((error) => console.error(`[board] an extension failed on an update of ${this.name}`, error))
+      .finally(() => this.pending.delete(tracked))
+    this.pending.add(tracked)
+  }
+
+  private onAwareness(change: AwarenessChange, origin: unknown): void {
+    const { added, updated, removed } = change
     if (origin && this.peers.has(origin as Peer)) {
       const peer = origin as Peer
       for (const id of added) {
@@ -99,6 +101,7 @@ export class LiveDoc {
     }
     for (const id of [...added, ...updated, ...removed]) this.awarenessPending.add(id)
     this.awarenessTimer ??= setTimeout(() => this.flushAwareness(), AWARENESS_BATCH_MS)
+    for (const extension of this.extensions) extension.onAwareness?.(this, change, origin)
   }
 
   private flushAwareness(): void {
@@ -121,13 +124,8 @@ export class LiveDoc {
 
   destroy(): void {
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer)
+    for (const extension of this.extensions) extension.onDestroy?.(this)
     this.awareness.destroy()
     this.doc.destroy()
   }
-}
-
-interface AwarenessChange {
-  added: number[]
-  updated: number[]
-  removed: number[]
 }

@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import { awarenessClientIds, claimsOthers } from './awarenessClaims'
 import type { Peer } from './LiveDoc'
 
-const peer = (...ids: number[]): Peer => ({ send: () => {}, awarenessIds: new Set(ids) })
+const peer = (...ids: number[]): Peer => ({ kind: 'peer', send: () => {}, awarenessIds: new Set(ids) })
 
 /** An awareness update that sets the presence of `clientId`, as a client would send it. */
 function presenceOf(clientId: number, state: Record<string, unknown>): Uint8Array {

@@ -2,11 +2,11 @@ import type http from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocket, WebSocketServer } from 'ws'
 import { BOARD_CLOSE, LIMITS } from '@harvest/shared'
-import type { ControlService } from '../control/ControlService'
 import type { Connections } from '../realtime/Connections'
 import type { BoardLink } from '../context'
 import { resolveToken } from '../sessions/resolveToken'
 import type { Storage } from '../storage/Storage'
+import type { AccessFor } from './documentAccess'
 import { DocumentPeer, MalformedMessage, RefusedChange } from './DocumentPeer'
 import type { DocRegistry } from './DocRegistry'
 import type { DocumentKind } from './documentKinds'
@@ -28,8 +28,8 @@ export interface EndpointDeps {
   storage: Storage
   registry: DocRegistry
   links: Connections<BoardLink>
-  secret: () => Promise<string>
-  control: ControlService
+  /** What a connection may do; the rules and the session's modes stay outside the endpoint. */
+  access: AccessFor
 }
 
 /**
@@ -70,8 +70,7 @@ export function attachDocumentEndpoint(httpServer: http.Server, deps: EndpointDe
     if (!resolved.ok) return close(ws, { code: BOARD_CLOSE.unauthorized.code, reason: resolved.reason })
     if (resolved.identity.sessionId !== sessionId) return close(ws, BOARD_CLOSE.wrongSession)
 
-    const access = kind.access(resolved.identity, await deps.secret(), () => deps.control.peek(sessionId))
-    await deps.control.read(sessionId) // loads the session's modes so the board's checks can read them
+    const access = await deps.access(kind, resolved.identity, sessionId)
     const live = await deps.registry.open(kind.docName(sessionId))
     if (ws.readyState !== WebSocket.OPEN) return deps.registry.release(live)
     const current = new DocumentPeer(live, (message) => ws.readyState === WebSocket.OPEN && ws.send(message), access)

@@ -10,7 +10,7 @@ import type { DocRegistry } from './DocRegistry'
 export async function readStoredDoc(storage: Storage, docs: DocRegistry, name: string): Promise<Y.Doc> {
   await docs.flushIfOpen(name)
   const doc = new Y.Doc()
-  const updates = await storage.loadUpdates(name)
+  const { updates } = await storage.loadUpdates(name)
   if (updates.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(updates))
   return doc
 }

@@ -1,2 +1,2 @@
-/** Origin of changes the server itself makes to a board (reveal, restore, filled-in authors), so they are relayed to all. */
-export const SERVER_ORIGIN = { server: true } as const
+/** Origin of changes the server itself makes to a board, so they are stored and relayed to all (see origins.ts). */
+export { SERVER_ORIGIN } from './origins'

@@ -8,7 +8,6 @@ import type { LiveDoc } from '../documents/LiveDoc'
 /** Keeps a full copy of the document as it is now. */
 export async function takeSnapshot(storage: Storage, live: LiveDoc, at: number): Promise<SnapshotInfo> {
   const info: SnapshotInfo = { id: uuid(), at, cards: getCards(live.doc).size }
-  live.changedSinceSnapshot = false
   await storage.addSnapshot(live.name, info, Y.encodeStateAsUpdate(live.doc))
   return info
 }

@@ -31,12 +31,24 @@ export interface Storage {
   getControl(sessionId: string): Promise<ControlRecord | undefined>
   saveControl(sessionId: string, control: ControlRecord): Promise<void>
 
-  /** Appends one Yjs update of a document; called for every update the server accepts. */
-  appendUpdate(docName: string, update: Uint8Array): Promise<void>
-  /** Every stored update of a document, in the order received. */
-  loadUpdates(docName: string): Promise<Uint8Array[]>
-  /** Replaces all stored updates of a document by one merged update, atomically. */
-  compactUpdates(docName: string, merged: Uint8Array, upToCount: number): Promise<void>
+  /**
+   * Appends one Yjs update of a document (a copy: the caller may reuse its buffer) and returns
+   * its sequence number: an integer > 0, larger than every number returned for that document
+   * before, by any process over the same store (a database sequence, not a count).
+   */
+  appendUpdate(docName: string, update: Uint8Array): Promise<number>
+  /**
+   * Every stored update of a document in the order of their sequence numbers, and `seq`, the
+   * number of the last of them (0 when there are none), read together in one consistent read:
+   * the cursor to pass to `compactUpdates` once these updates are merged.
+   */
+  loadUpdates(docName: string): Promise<UpdateLog>
+  /**
+   * Replaces, atomically, every stored update of the document numbered ≤ `upToSeq` by `merged`,
+   * which takes the number `upToSeq`; updates numbered above it (appended meanwhile, here or by
+   * another process) stay, after it. Nothing happens when no update is numbered ≤ `upToSeq`.
+   */
+  compactUpdates(docName: string, merged: Uint8Array, upToSeq: number): Promise<void>
 
   /** Keeps a full copy of a document's state, for history and restore; old ones are pruned. */
   addSnapshot(docName: string, info: SnapshotInfo, state: Uint8Array): Promise<void>
@@ -56,6 +68,13 @@ export interface Storage {
   setMeta(key: string, value: string): Promise<void>
 
   close(): Promise<void>
+}
+
+/** A document's stored updates and the store's cursor after them (see `Storage.loadUpdates`). */
+export interface UpdateLog {
+  updates: Uint8Array[]
+  /** Sequence number of the last update; 0 for a document with none. */
+  seq: number
 }
 
 /** Session control as stored: the public state plus every storyteller's prepared notes. */

@@ -7,7 +7,9 @@ export class MemoryStorage implements Storage {
   private sessions = new Map<string, SessionInfo>()
   private invites = new Map<string, Invite>()
   private members = new Map<string, MemberRecord>()
-  private updates = new Map<string, Uint8Array[]>()
+  private updates = new Map<string, { seq: number; update: Uint8Array }[]>()
+  /** One sequence for every document, as a database's would be. */
+  private lastSeq = 0
   private meta = new Map<string, string>()
   private controls = new Map<string, ControlRecord>()
   private snapshots = new Map<string, { info: SnapshotInfo; state: Uint8Array }[]>()
@@ -68,15 +70,19 @@ export class MemoryStorage implements Storage {
   }
   async appendUpdate(docName: string, update: Uint8Array) {
     const list = this.updates.get(docName) ?? []
-    list.push(update.slice())
+    const seq = ++this.lastSeq
+    list.push({ seq, update: update.slice() })
     this.updates.set(docName, list)
+    return seq
   }
   async loadUpdates(docName: string) {
-    return [...(this.updates.get(docName) ?? [])]
-  }
-  async compactUpdates(docName: string, merged: Uint8Array, upToCount: number) {
     const list = this.updates.get(docName) ?? []
-    this.updates.set(docName, [merged.slice(), ...list.slice(upToCount)])
+    return { updates: list.map((u) => u.update), seq: list.at(-1)?.seq ?? 0 }
+  }
+  async compactUpdates(docName: string, merged: Uint8Array, upToSeq: number) {
+    const list = this.updates.get(docName) ?? []
+    if (!list.some((u) => u.seq <= upToSeq)) return
+    this.updates.set(docName, [{ seq: upToSeq, update: merged.slice() }, ...list.filter((u) => u.seq > upToSeq)])
   }
   async addSnapshot(docName: string, info: SnapshotInfo, state: Uint8Array) {
     const list = [{ info: { ...info }, state: state.slice() }, ...(this.snapshots.get(docName) ?? [])]

@@ -34,6 +34,9 @@ CREATE TABLE IF NOT EXISTS survey_answers (
  */
 export class SqliteStorage implements Storage {
   private db: Database.Database
+  // Prepared once: these run for every update of every board.
+  private appendStatement: Database.Statement
+  private loadStatement: Database.Statement
 
   constructor(file: string) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true })
@@ -41,6 +44,8 @@ export class SqliteStorage implements Storage {
     this.db.pragma('journal_mode = WAL')
     this.db.pragma('synchronous = NORMAL')
     this.db.exec(SCHEMA)
+    this.appendStatement = this.db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)')
+    this.loadStatement = this.db.prepare('SELECT id, data FROM doc_updates WHERE doc = ? ORDER BY id')
   }
 
   async createSession(session: SessionInfo, invites: Invite[]) {
@@ -124,27 +129,19 @@ export class SqliteStorage implements Storage {
   }
 
   async appendUpdate(docName: string, update: Uint8Array) {
-    this.db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)').run(docName, Buffer.from(update))
+    return Number(this.appendStatement.run(docName, Buffer.from(update)).lastInsertRowid)
   }
 
   async loadUpdates(docName: string) {
-    const rows = this.db.prepare('SELECT data FROM doc_updates WHERE doc = ? ORDER BY id').all(docName) as {
-      data: Buffer
-    }[]
-    return rows.map((r) => new Uint8Array(r.data))
+    const rows = this.loadStatement.all(docName) as { id: number; data: Buffer }[]
+    return { updates: rows.map((r) => new Uint8Array(r.data)), seq: rows.at(-1)?.id ?? 0 }
   }
 
-  async compactUpdates(docName: string, merged: Uint8Array, upToCount: number) {
-    const ids = this.db
-      .prepare('SELECT id FROM doc_updates WHERE doc = ? ORDER BY id LIMIT ?')
-      .pluck()
-      .all(docName, upToCount) as number[]
-    if (ids.length === 0) return
-    const last = ids[ids.length - 1]!
+  async compactUpdates(docName: string, merged: Uint8Array, upToSeq: number) {
     this.db.transaction(() => {
-      this.db.prepare('DELETE FROM doc_updates WHERE doc = ? AND id <= ?').run(docName, last)
-      // Reusing the last id keeps the merged update ahead of anything appended since.
-      this.db.prepare('INSERT INTO doc_updates (id, doc, data) VALUES (?, ?, ?)').run(last, docName, Buffer.from(merged))
+      const { changes } = this.db.prepare('DELETE FROM doc_updates WHERE doc = ? AND id <= ?').run(docName, upToSeq)
+      // Taking the cursor's id keeps the merged update ahead of anything appended since.
+      if (changes > 0) this.db.prepare('INSERT INTO doc_updates (id, doc, data) VALUES (?, ?, ?)').run(upToSeq, docName, Buffer.from(merged))
     })()
   }
 

@@ -110,42 +110,54 @@ function storageContract(name: string, open: () => Storage) {
       expect(await storage.findMemberByTokenHash('hash-of-m1')).toMatchObject({ id: 'm1', name: 'Renamed' })
     })
 
-    it('loads the updates of a document in the order they were appended, per document', async () => {
-      await storage.appendUpdate('board:a', bytes(1))
+    it('loads the updates of a document in the order they were appended, per document, with the last one\'s number', async () => {
+      const first = await storage.appendUpdate('board:a', bytes(1))
       await storage.appendUpdate('board:b', bytes(9))
-      await storage.appendUpdate('board:a', bytes(2, 2))
-      await storage.appendUpdate('board:a', bytes(3, 3, 3))
+      const second = await storage.appendUpdate('board:a', bytes(2, 2))
+      const third = await storage.appendUpdate('board:a', bytes(3, 3, 3))
+      expect(first).toBeGreaterThan(0)
+      expect(second).toBeGreaterThan(first)
+      expect(third).toBeGreaterThan(second)
 
-      expect(await storage.loadUpdates('board:a')).toEqual([bytes(1), bytes(2, 2), bytes(3, 3, 3)])
-      expect(await storage.loadUpdates('board:b')).toEqual([bytes(9)])
-      expect(await storage.loadUpdates('board:none')).toEqual([])
+      expect(await storage.loadUpdates('board:a')).toEqual({ updates: [bytes(1), bytes(2, 2), bytes(3, 3, 3)], seq: third })
+      expect((await storage.loadUpdates('board:b')).updates).toEqual([bytes(9)])
+      expect(await storage.loadUpdates('board:none')).toEqual({ updates: [], seq: 0 })
     })
 
     it('keeps its own copy of an appended update', async () => {
       const update = bytes(1, 2, 3)
       await storage.appendUpdate('board:a', update)
       update[0] = 99
-      expect(await storage.loadUpdates('board:a')).toEqual([bytes(1, 2, 3)])
+      expect((await storage.loadUpdates('board:a')).updates).toEqual([bytes(1, 2, 3)])
     })
 
-    it('compaction replaces the first updates by the merged one and keeps those appended later', async () => {
-      for (const n of [1, 2, 3]) await storage.appendUpdate('board:a', bytes(n))
+    it('compaction replaces the updates up to the cursor by the merged one and keeps those appended after it', async () => {
+      for (const n of [1, 2]) await storage.appendUpdate('board:a', bytes(n))
       await storage.appendUpdate('board:b', bytes(7))
-      // Update 4 arrived while the merge of 1-3 was being computed.
-      await storage.appendUpdate('board:a', bytes(4))
-      await storage.compactUpdates('board:a', bytes(1, 2, 3), 3)
-      await storage.appendUpdate('board:a', bytes(5))
+      await storage.appendUpdate('board:a', bytes(3))
+      const { seq } = await storage.loadUpdates('board:a')
+      // Update 4 arrived (from this process or another) while the merge of 1-3 was being computed.
+      const fourth = await storage.appendUpdate('board:a', bytes(4))
+      await storage.compactUpdates('board:a', bytes(1, 2, 3), seq)
+      const fifth = await storage.appendUpdate('board:a', bytes(5))
 
-      expect(await storage.loadUpdates('board:a')).toEqual([bytes(1, 2, 3), bytes(4), bytes(5)])
-      expect(await storage.loadUpdates('board:b')).toEqual([bytes(7)])
+      expect(await storage.loadUpdates('board:a')).toEqual({ updates: [bytes(1, 2, 3), bytes(4), bytes(5)], seq: fifth })
+      expect((await storage.loadUpdates('board:b')).updates).toEqual([bytes(7)])
+      expect(fifth).toBeGreaterThan(fourth)
     })
 
-    it('compacts a compacted document again', async () => {
+    it('compacts a compacted document again, and does nothing for a cursor below every update', async () => {
       for (const n of [1, 2, 3]) await storage.appendUpdate('board:a', bytes(n))
-      await storage.compactUpdates('board:a', bytes(1, 2, 3), 3)
-      await storage.appendUpdate('board:a', bytes(4))
-      await storage.compactUpdates('board:a', bytes(1, 2, 3, 4), 2)
-      expect(await storage.loadUpdates('board:a')).toEqual([bytes(1, 2, 3, 4)])
+      const before = await storage.loadUpdates('board:a')
+      await storage.compactUpdates('board:a', bytes(1, 2, 3), before.seq)
+      expect(await storage.loadUpdates('board:a')).toEqual({ updates: [bytes(1, 2, 3)], seq: before.seq })
+      const fourth = await storage.appendUpdate('board:a', bytes(4))
+      await storage.compactUpdates('board:a', bytes(1, 2, 3, 4), fourth)
+      expect(await storage.loadUpdates('board:a')).toEqual({ updates: [bytes(1, 2, 3, 4)], seq: fourth })
+
+      const other = await storage.appendUpdate('board:c', bytes(8))
+      await storage.compactUpdates('board:c', bytes(0), other - 1)
+      expect((await storage.loadUpdates('board:c')).updates).toEqual([bytes(8)])
     })
 
     it('keeps a survey per session and one answer per person, a changed answer in its first place', async () => {
@@ -202,9 +214,9 @@ describe('SqliteStorage file', () => {
     const first = new SqliteStorage(file)
     await first.createSession(session('s1'), [invite('s1', 'participant')])
     await first.addMember(member('m1', 's1', 10))
-    await first.appendUpdate('board:s1', bytes(1, 2))
+    const cursor = await first.appendUpdate('board:s1', bytes(1, 2))
     await first.appendUpdate('board:s1', bytes(3))
-    await first.compactUpdates('board:s1', bytes(1, 2, 3), 1)
+    await first.compactUpdates('board:s1', bytes(1, 2, 3), cursor)
     await first.setMeta('demoSessionId', 's1')
     await first.saveSurvey('s1', { definition: { statements: ['Useful'], questions: [] }, status: 'closed' })
     await first.saveSurveyAnswer('s1', { memberId: 'm1', cityKind: 'twin', agreements: [3], texts: [], answeredAt: 7 })
@@ -215,7 +227,7 @@ describe('SqliteStorage file', () => {
       expect(await reopened.getSession('s1')).toEqual(session('s1'))
       expect(await reopened.findInvite(invite('s1', 'participant').token)).toEqual(invite('s1', 'participant'))
       expect(await reopened.findMemberByTokenHash('hash-of-m1')).toEqual(member('m1', 's1', 10))
-      expect(await reopened.loadUpdates('board:s1')).toEqual([bytes(1, 2, 3), bytes(3)])
+      expect((await reopened.loadUpdates('board:s1')).updates).toEqual([bytes(1, 2, 3), bytes(3)])
       expect(await reopened.getMeta('demoSessionId')).toBe('s1')
       expect(await reopened.getSurvey('s1')).toMatchObject({ status: 'closed' })
       expect(await reopened.listSurveyAnswers('s1')).toEqual([{ memberId: 'm1', cityKind: 'twin', agreements: [3], texts: [], answeredAt: 7 }])
