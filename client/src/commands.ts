@@ -1,4 +1,4 @@
-import type { ClientPayload, ClockCommand, ClockTarget, Role, StoryNotes, StoryStatus } from '@harvest/shared'
+import type { ClientPayload, ClockCommand, ClockTarget, InviteRole, Role, StoryNotes, StoryStatus } from '@harvest/shared'
 import { send } from './socket'
 
 // Every command resolves with the server's acknowledgement; a refusal is shown as a notice
@@ -47,7 +47,7 @@ export const people = {
   setRole: (memberId: string, role: Role) => send('member:setRole', { memberId, role }),
   rename: (memberId: string, name: string) => send('member:rename', { memberId, name }),
   remove: (memberId: string) => send('member:remove', { memberId }),
-  rotateInvite: (role: Role) => send('invite:rotate', { role }),
+  rotateInvite: (role: InviteRole) => send('invite:rotate', { role }),
   setLead: (memberId: string) => send('lead:set', { memberId }),
 }
 

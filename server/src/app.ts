@@ -7,6 +7,9 @@ import { documentAccess } from './documents/documentAccess'
 import { documentExtensions } from './documents/documentExtensions'
 import { boardDocName, harvestDocName, prepareDocument } from './documents/documentKinds'
 import { apiRoutes } from './http/apiRoutes'
+import { clientAddress } from './http/clientAddress'
+import { errorHandler } from './http/errors'
+import { securityHeaders } from './http/securityHeaders'
 import { clientRoutes } from './http/clientRoutes'
 import { ControlService } from './control/ControlService'
 import { Connections } from './realtime/Connections'
@@ -40,6 +43,10 @@ export interface AppOptions {
   printer?: PdfPrinter | null
   /** ADMIN_TOKEN: the organiser's key; without it the server generates one on first start. */
   adminToken?: string | null
+  /** TRUST_PROXY: how many reverse proxies stand in front, so the rate limits count the forwarded address. */
+  trustProxy?: number
+  /** The clock of the rate limits (milliseconds); tests pass one they control. */
+  rateClock?: () => number
 }
 
 /** The running app: one HTTP server carrying the API, socket.io and the board endpoint. */
@@ -51,9 +58,11 @@ export interface App {
   close(): Promise<void>
 }
 
-export function createApp({ storage, publicUrl = '', clientDir, now = Date.now, showDemo = false, printer = new ChromiumPrinter(), adminToken = null }: AppOptions): App {
+export function createApp({ storage, publicUrl = '', clientDir, now = Date.now, showDemo = false, printer = new ChromiumPrinter(), adminToken = null, trustProxy = 0, rateClock }: AppOptions): App {
   const web = express()
   web.disable('x-powered-by')
+  web.use(securityHeaders())
+  const limits = { addressOf: clientAddress(trustProxy), now: rateClock }
   // Reads run on request only, after ctx exists below.
   const reports = new ReportService(
     sourceReader({ storage, readControl: (id) => ctx.control.read(id), documentState: (kind, id) => documentState(kind === 'board' ? boardDocName(id) : harvestDocName(id)), now }),
@@ -86,8 +95,10 @@ export function createApp({ storage, publicUrl = '', clientDir, now = Date.now, 
   )
   web.use('/api', surveyRoutes({ storage, identify, isShared }))
   web.use('/api', organiserRoutes({ storage, docs, organiser }))
-  web.use('/api', apiRoutes(storage, { showDemo, endedAt: async (id) => (await ctx.control.read(id)).state.endedAt }))
+  web.use('/api', apiRoutes(storage, { showDemo, endedAt: async (id) => (await ctx.control.read(id)).state.endedAt, limits }))
   if (clientDir) web.use(clientRoutes(clientDir))
+  // An error from any router ends here, not in express' default handler, which logs the path.
+  web.use(errorHandler)
 
   const httpServer = http.createServer(web)
   const io = createIo(httpServer)
@@ -111,7 +122,7 @@ export function createApp({ storage, publicUrl = '', clientDir, now = Date.now, 
     await docs.flushIfOpen(name)
     return (await storage.loadUpdates(name)).updates
   }
-  const board = attachDocumentEndpoint(httpServer, { storage, registry: docs, links: ctx.boards, access: documentAccess(ctx.secret, ctx.control) })
+  const board = attachDocumentEndpoint(httpServer, { storage, registry: docs, links: ctx.boards, access: documentAccess(ctx.secret, ctx.control), limits })
 
   return {
     httpServer,

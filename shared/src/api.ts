@@ -35,5 +35,8 @@ export interface HttpError {
   message: string
 }
 
+/** Browser path of a session's stage link; the token rides in the fragment, which never reaches a server log. */
+export const stageLinkPath = (sessionId: string, token: string) => `/s/${encodeURIComponent(sessionId)}/stage#key=${token}`
+
 /** Browser path of an invitation link. */
 export const inviteLinkPath = (token: string) => `/join/${token}`

@@ -4,6 +4,23 @@ export const ROLES = ['facilitator', 'harvester', 'participant', 'observer'] as 
 /** A person's role in one session. */
 export type Role = (typeof ROLES)[number]
 
+/**
+ * What an invitation token admits: a role, or the stage view alone. The stage link is read-only
+ * (its holder sees the session as an observer guest) and cannot be used to join.
+ */
+export const INVITE_ROLES = [...ROLES, 'stage'] as const
+
+/** A role's invitation, or the stage link. */
+export type InviteRole = (typeof INVITE_ROLES)[number]
+
+/** The invitations a person can join with: one per role, the stage link aside. */
+export function isJoinInvite<T extends { role: InviteRole }>(invite: T): invite is T & { role: Role } {
+  return invite.role !== 'stage'
+}
+
+/** Why a stage link admits nobody: it only shows the stage. */
+export const STAGE_LINK_NO_JOIN = 'this is a stage link: it shows the stage view and cannot be used to join'
+
 /** Whether a participant's city runs a pilot or is twinned with one. */
 export const CITY_KINDS = ['pilot', 'twin'] as const
 

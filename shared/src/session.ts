@@ -1,4 +1,4 @@
-import type { CityKind, Role } from './roles'
+import type { CityKind, InviteRole, Role } from './roles'
 
 /** A city taking part in a cluster, as listed in the programme report. */
 export interface City {
@@ -40,11 +40,11 @@ export interface PresentMember extends Member {
   online: boolean
 }
 
-/** One invitation link: whoever holds the token may join with this role. */
+/** One invitation link: whoever holds the token may join with this role, or (the stage link) watch the stage. */
 export interface Invite {
   token: string
   sessionId: string
-  role: Role
+  role: InviteRole
   createdAt: number
 }
 

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { Invite } from '@harvest/shared'
-import { ROLE_LABELS, inviteLinkPath } from '@harvest/shared'
+import { ROLE_LABELS, inviteLinkPath, isJoinInvite } from '@harvest/shared'
+import type { Role } from '@harvest/shared'
 import { people } from '../commands'
 import { useNoticeStore } from '../stores/useNoticeStore'
 
@@ -18,7 +19,7 @@ export function InviteLinks({ invites }: { invites: Invite[] }) {
     }
   }
 
-  async function rotate(invite: Invite) {
+  async function rotate(invite: Invite & { role: Role }) {
     const label = ROLE_LABELS[invite.role]
     if (!confirm(`Replace the ${label.toLowerCase()} link? The old link stops working at once; people who already joined stay in.`)) return
     if ((await people.rotateInvite(invite.role)).ok) useNoticeStore.getState().show('info', `New ${label.toLowerCase()} link ready: the old one no longer works.`)
@@ -29,7 +30,7 @@ export function InviteLinks({ invites }: { invites: Invite[] }) {
       <h2>Invitation links</h2>
       <p className="muted">Send each group its own link; no accounts needed.</p>
       <ul>
-        {invites.map((invite) => {
+        {invites.filter(isJoinInvite).map((invite) => {
           const link = `${location.origin}${inviteLinkPath(invite.token)}`
           return (
             <li key={invite.role}>

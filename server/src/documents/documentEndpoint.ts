@@ -6,11 +6,15 @@ import type { Connections } from '../realtime/Connections'
 import type { BoardLink } from '../context'
 import { resolveToken } from '../sessions/resolveToken'
 import type { Storage } from '../storage/Storage'
+import { clientAddress } from '../http/clientAddress'
+import type { LimitDeps } from '../http/rateLimited'
 import type { AccessFor } from './documentAccess'
 import { DocumentPeer, MalformedMessage, RefusedChange } from './DocumentPeer'
 import type { DocRegistry } from './DocRegistry'
 import type { DocumentKind } from './documentKinds'
 import { DOCUMENT_KINDS } from './documentKinds'
+import type { FrameGate } from './updateLimit'
+import { documentUpdateLimits } from './updateLimit'
 
 const PING_INTERVAL_MS = 30_000
 
@@ -30,6 +34,8 @@ export interface EndpointDeps {
   links: Connections<BoardLink>
   /** What a connection may do; the rules and the session's modes stay outside the endpoint. */
   access: AccessFor
+  /** Where the update rate limit reads a connection's address and the time. */
+  limits?: LimitDeps
 }
 
 /**
@@ -40,19 +46,21 @@ export interface EndpointDeps {
  */
 export function attachDocumentEndpoint(httpServer: http.Server, deps: EndpointDeps) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: WS_PAYLOAD_CEILING })
+  const gateFor = documentUpdateLimits(deps.limits)
+  const addressOf = deps.limits?.addressOf ?? clientAddress()
 
   httpServer.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
     if (url.pathname.startsWith('/socket.io/')) return
     const kind = DOCUMENT_KINDS.find((k) => url.pathname.startsWith(`${k.path}/`))
     if (!kind) return void socket.destroy()
-    wss.handleUpgrade(req, socket, head, (ws) => void accept(ws, url, kind).catch((error) => {
+    wss.handleUpgrade(req, socket, head, (ws) => void accept(ws, url, kind, gateFor(addressOf(req))).catch((error) => {
       console.error('[board] could not open a connection', error)
       close(ws, { code: 1011, reason: 'the server could not open this document' })
     }))
   })
 
-  async function accept(ws: WebSocket, url: URL, kind: DocumentKind): Promise<void> {
+  async function accept(ws: WebSocket, url: URL, kind: DocumentKind, gate: FrameGate): Promise<void> {
     // Frames may arrive while the token is being checked; hold them until we know who this is.
     const early: Uint8Array[] = []
     let peer: DocumentPeer | null = null
@@ -60,6 +68,7 @@ export function attachDocumentEndpoint(httpServer: http.Server, deps: EndpointDe
       if (!isBinary) return close(ws, BOARD_CLOSE.malformed)
       const frame = toUint8Array(data)
       if (frame.byteLength > LIMITS.boardFrameMaxBytes) return close(ws, BOARD_CLOSE.tooLarge)
+      if (!gate(frame)) return close(ws, BOARD_CLOSE.rateLimited)
       if (peer) receive(ws, peer, frame)
       else early.push(frame)
     })

@@ -1,11 +1,14 @@
 import express from 'express'
 import type { CreateSessionResult, DemoInfo, InviteInfo, JoinResult } from '@harvest/shared'
-import { JOIN_ENDED_MESSAGE, LIMITS, createSessionBody, describeIssues, joinBody, missingParticipantFields, tokenSchema } from '@harvest/shared'
+import { JOIN_ENDED_MESSAGE, LIMITS, STAGE_LINK_NO_JOIN, isJoinInvite, createSessionBody, describeIssues, joinBody, missingParticipantFields, tokenSchema } from '@harvest/shared'
 import { findDemoSession } from '../demo/seedDemo'
 import { createSession } from '../sessions/createSession'
 import { addMember } from '../sessions/joinSession'
 import type { Storage } from '../storage/Storage'
+import { JOINS_PER_ADDRESS } from '../realtime/RateLimit'
 import { errorHandler, sendError } from './errors'
+import type { LimitDeps } from './rateLimited'
+import { rateLimited } from './rateLimited'
 
 /** The JSON API under /api: create a session, read an invitation, join with it. */
 /** What the API reads from the rest of the server. */
@@ -13,10 +16,13 @@ export interface ApiOptions {
   showDemo?: boolean
   /** When the session ended (null while it runs): an ended session admits nobody new. */
   endedAt?: (sessionId: string) => Promise<number | null>
+  /** Where the rate limits read a request's address and the time. */
+  limits?: LimitDeps
 }
 
-export function apiRoutes(storage: Storage, { showDemo = false, endedAt = async () => null }: ApiOptions = {}): express.Router {
+export function apiRoutes(storage: Storage, { showDemo = false, endedAt = async () => null, limits }: ApiOptions = {}): express.Router {
   const api = express.Router()
+  const joinLimit = rateLimited(JOINS_PER_ADDRESS, 'joins', limits)
   api.use(express.json({ limit: LIMITS.httpBodyMaxBytes }))
 
   api.get('/health', (_req, res) => void res.json({ ok: true }))
@@ -41,17 +47,19 @@ export function apiRoutes(storage: Storage, { showDemo = false, endedAt = async 
     const token = tokenSchema.safeParse(req.params.token)
     const invite = token.success ? await storage.findInvite(token.data) : undefined
     if (!invite) return sendError(res, 'not_found', 'this invitation link is not valid: ask the facilitator for a new one')
+    if (!isJoinInvite(invite)) return sendError(res, 'not_found', STAGE_LINK_NO_JOIN)
     const session = await storage.getSession(invite.sessionId)
     if (!session) return sendError(res, 'not_found', 'this session no longer exists')
     const info: InviteInfo = { session, role: invite.role, endedAt: await endedAt(session.id) }
     res.json(info)
   })
 
-  api.post('/join', async (req, res) => {
+  api.post('/join', joinLimit, async (req, res) => {
     const body = joinBody.safeParse(req.body)
     if (!body.success) return sendError(res, 'invalid', describeIssues(body.error))
     const invite = await storage.findInvite(body.data.token)
     if (!invite) return sendError(res, 'unauthorized', 'this invitation link is not valid: ask the facilitator for a new one')
+    if (!isJoinInvite(invite)) return sendError(res, 'forbidden', STAGE_LINK_NO_JOIN)
     const session = await storage.getSession(invite.sessionId)
     if (!session) return sendError(res, 'not_found', 'this session no longer exists')
     // Members keep their access after the end; the link only stops making new ones.

@@ -1,12 +1,12 @@
 import { v4 as uuid } from 'uuid'
 import type { CreateSessionInput, CreateSessionResult, Invite, SessionInfo } from '@harvest/shared'
-import { ROLES } from '@harvest/shared'
+import { INVITE_ROLES } from '@harvest/shared'
 import { newControl } from '../control/newControl'
 import type { Storage } from '../storage/Storage'
 import { addMember } from './joinSession'
 import { newToken } from './tokens'
 
-/** Creates a session with one invitation link per role, without a first member. */
+/** Creates a session with one invitation link per role and its stage link, without a first member. */
 export async function createSessionRecord(
   storage: Storage,
   input: Omit<CreateSessionInput, 'facilitatorName'>,
@@ -21,7 +21,7 @@ export async function createSessionRecord(
     cities: input.cities ?? [],
     createdAt: now,
   }
-  const invites = ROLES.map((role) => ({ token: newToken(), sessionId: session.id, role, createdAt: now }))
+  const invites = INVITE_ROLES.map((role) => ({ token: newToken(), sessionId: session.id, role, createdAt: now }))
   await storage.createSession(session, invites)
   return { session, invites }
 }
@@ -32,6 +32,6 @@ export async function createSession(storage: Storage, body: CreateSessionInput, 
   const { session, invites } = await createSessionRecord(storage, input, now)
   const joined = await addMember(storage, session, { name: facilitatorName, role: 'facilitator', city: '', cityKind: null }, now)
   // The creator leads from the start: the agenda and clocks are theirs to run.
-  await storage.saveControl(session.id, newControl({ leadId: joined.member.id, cities: session.cities }))
+  await storage.saveControl(session.id, newControl({ leadId: joined.member.id, cities: session.cities }), 0)
   return { ...joined, invites }
 }

@@ -1,5 +1,5 @@
 import type { Identity } from '@harvest/shared'
-import { tokenSchema } from '@harvest/shared'
+import { isJoinInvite, tokenSchema } from '@harvest/shared'
 import type { Storage } from '../storage/Storage'
 import { publicMember } from '../storage/Storage'
 import { invitePrincipal, memberPrincipal } from '../realtime/Connections'
@@ -28,7 +28,9 @@ export async function resolveToken(
   }
   const invite = await storage.findInvite(token.data)
   if (invite) {
-    return { ok: true, identity: { kind: 'guest', sessionId: invite.sessionId, role: invite.role }, principal: invitePrincipal(invite.token) }
+    // The stage link watches read-only, as an observer who gave no name does.
+    const role = isJoinInvite(invite) ? invite.role : 'observer'
+    return { ok: true, identity: { kind: 'guest', sessionId: invite.sessionId, role }, principal: invitePrincipal(invite.token) }
   }
   return { ok: false, reason: 'unknown or revoked token' }
 }

@@ -3,6 +3,7 @@ import { can } from '@harvest/shared'
 import type { ServerContext } from '../context'
 import { voteView } from '../votes/votes'
 import { authorKeyFor } from '../authors/authorKey'
+import { invitesWithStageLink } from './stageInvite'
 
 /** The people of a session with their live presence. */
 export async function presentMembers(ctx: ServerContext, sessionId: string): Promise<PresentMember[]> {
@@ -14,7 +15,7 @@ export async function presentMembers(ctx: ServerContext, sessionId: string): Pro
 export async function sessionStateFor(ctx: ServerContext, identity: Identity): Promise<SessionState | null> {
   const session = await ctx.storage.getSession(identity.sessionId)
   if (!session) return null
-  const invites = can(identity.role, 'invites:read') ? await ctx.storage.listInvites(session.id) : null
+  const invites = can(identity.role, 'invites:read') ? await invitesWithStageLink(ctx.storage, session.id, ctx.now()) : null
   const record = await ctx.control.read(session.id)
   const control = record.state
   return {

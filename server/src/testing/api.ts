@@ -1,4 +1,4 @@
-import type { City, CreateSessionResult, JoinResult, Role } from '@harvest/shared'
+import type { City, CreateSessionResult, InviteRole, JoinResult, Role } from '@harvest/shared'
 
 export interface JsonResponse<T = unknown> {
   status: number
@@ -39,7 +39,7 @@ export async function createSession(
 }
 
 /** The invitation token of one role in a created session. */
-export function inviteToken(created: CreateSessionResult, role: Role): string {
+export function inviteToken(created: CreateSessionResult, role: InviteRole): string {
   const invite = created.invites.find((i) => i.role === role)
   if (!invite) throw new Error(`no ${role} invite`)
   return invite.token

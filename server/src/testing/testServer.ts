@@ -25,8 +25,10 @@ export async function startTestServer({
   showDemo,
   printer,
   adminToken,
-}: { storage?: Storage; now?: () => number; showDemo?: boolean; printer?: AppOptions['printer']; adminToken?: string } = {}): Promise<TestServer> {
-  const app = createApp({ storage, now, showDemo, printer, adminToken })
+  trustProxy,
+  rateClock,
+}: { storage?: Storage; now?: () => number; showDemo?: boolean; printer?: AppOptions['printer']; adminToken?: string } & Pick<AppOptions, 'trustProxy' | 'rateClock'> = {}): Promise<TestServer> {
+  const app = createApp({ storage, now, showDemo, printer, adminToken, trustProxy, rateClock })
   const address = await app.listen(0, '127.0.0.1')
   let stopped: Promise<void> | null = null
   const stop = () => {

@@ -18,4 +18,6 @@ export const BOARD_CLOSE = {
   detailsChanged: { code: 4001, reason: 'your name or city changed' },
   /** The update broke a board rule (someone else's card, a field out of bounds); the reason says which. */
   refused: { code: 4422, reason: 'change refused' },
+  /** More updates than the rate limit takes; nothing in the frame was applied, so the client may resend it after a pause. */
+  rateLimited: { code: 4429, reason: 'too many changes at once: slow down and try again in a moment' },
 } as const

@@ -3,7 +3,7 @@ import { ITEM_KINDS, PHASES } from '../agenda'
 import { CLOCK_MAX_MS } from '../clock'
 import { CONTROL_LIMITS, LIMITS } from '../limits'
 import type { Invite, Member } from '../session'
-import { CITY_KINDS, ROLES } from '../roles'
+import { CITY_KINDS, INVITE_ROLES, ROLES } from '../roles'
 import { nonEmpty, trimmed } from '../schemas'
 import type { Story, StoryNotes } from '../story'
 import { STORY_STATUSES } from '../story'
@@ -127,7 +127,7 @@ export const controlEvents = defineEvents({
   'member:rename': { input: z.object({ memberId: id, name: nonEmpty(LIMITS.nameMax, 'name') }).strict(), ack: ack<Member>(), ...people },
   'member:remove': { input: z.object({ memberId: id }).strict(), ack: ack<null>(), ...people },
   'invite:rotate': {
-    input: z.object({ role: z.enum(ROLES) }).strict(),
+    input: z.object({ role: z.enum(INVITE_ROLES) }).strict(),
     ack: ack<Invite>(),
     needs: 'people:manage',
     denied: 'only a facilitator can replace invitation links',

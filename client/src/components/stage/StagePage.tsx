@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react'
 import { PHASE_LABELS, currentItem } from '@harvest/shared'
 import { closeHarvest, openHarvest } from '../../harvest/harvestConnection'
 import { liveStory, storyClock } from '../../control/activeClock'
-import { useSessionConnection } from '../../useSessionConnection'
 import { useControlStore } from '../../stores/useControlStore'
 import { useSessionStore } from '../../stores/useSessionStore'
 import { ChimeWatcher } from '../clock/ChimeWatcher'
@@ -12,6 +11,7 @@ import { OfflineBanner } from '../OfflineBanner'
 import { StageHarvest } from './StageHarvest'
 import { RecapList } from '../session/RecapPanel'
 import { useRecap } from '../session/useRecap'
+import { useStageConnection } from './useStageConnection'
 import './stage.css'
 
 /**
@@ -19,7 +19,7 @@ import './stage.css'
  * across a room, or the current agenda item and its clock between stories.
  */
 export function StagePage({ sessionId }: { sessionId: string }) {
-  const identity = useSessionConnection(sessionId)
+  const identity = useStageConnection(sessionId)
   const control = useControlStore((s) => s.control)
   const session = useSessionStore((s) => s.state?.session)
   const status = useSessionStore((s) => s.status)
@@ -36,8 +36,23 @@ export function StagePage({ sessionId }: { sessionId: string }) {
     return () => closeHarvest()
   }, [sessionId, identity?.token, showHarvest])
 
-  if (!identity) return <main className="stage stage-message"><p>Open this session’s invitation link on this device first.</p></main>
-  if (status === 'refused') return <main className="stage stage-message"><p>The session refused this connection: {refusal}</p></main>
+  if (!identity) {
+    return (
+      <main className="stage stage-message">
+        <h1>This screen has no stage link</h1>
+        <p>Open the session’s stage link here: the facilitator copies it from the console (“Copy stage link”).</p>
+      </main>
+    )
+  }
+  if (status === 'refused') {
+    return (
+      <main className="stage stage-message">
+        <h1>{identity.via === 'stage-link' ? 'This stage link no longer works' : 'The session refused this connection'}</h1>
+        <p role="alert">{refusal}</p>
+        {identity.via === 'stage-link' && <p>Ask the facilitator for the current stage link.</p>}
+      </main>
+    )
+  }
   if (!control || !session) return <main className="stage stage-message"><p>Connecting…</p></main>
 
   const item = currentItem(control)
