@@ -1,6 +1,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import express from 'express'
+import { BOARD_CLOSE } from '@harvest/shared'
 import { attachDocumentEndpoint } from './documents/documentEndpoint'
 import { DocRegistry } from './documents/DocRegistry'
 import { documentAccess } from './documents/documentAccess'
@@ -30,6 +31,7 @@ import { programmeRoutes } from './report/programme/programmeRoutes'
 import { surveyRoutes } from './survey/surveyRoutes'
 import { OrganiserKey } from './organiser/OrganiserKey'
 import { organiserRoutes } from './organiser/organiserRoutes'
+import { closeDocumentSockets, trackSockets } from './lifecycle/shutdown'
 
 export interface AppOptions {
   storage: Storage
@@ -101,6 +103,7 @@ export function createApp({ storage, publicUrl = '', clientDir, now = Date.now, 
   web.use(errorHandler)
 
   const httpServer = http.createServer(web)
+  const sockets = trackSockets(httpServer)
   const io = createIo(httpServer)
   const ctx: ServerContext = {
     storage,
@@ -134,15 +137,20 @@ export function createApp({ storage, publicUrl = '', clientDir, now = Date.now, 
         httpServer.listen(port, host, () => resolve(httpServer.address() as AddressInfo))
       }),
     async close() {
+      // Listening stops at once; the callback comes once every connection below is gone.
+      const drained = new Promise<void>((resolve) => httpServer.close(() => resolve()))
       ctx.presence.dispose()
+      // Board clients hear 1012 and come back by themselves once the server is up again.
+      await closeDocumentSockets(board.wss.clients, BOARD_CLOSE.restarting)
+      await board.close()
+      // socket.io closes its engine, not each socket: clients see their transport close and retry.
+      await ctx.io.close()
+      await docs.closeAll()
       await reports.close()
       await printer?.close()
-      await ctx.io.close()
-      for (const client of board.wss.clients) client.terminate()
-      await board.close()
-      await docs.closeAll()
-      httpServer.closeAllConnections()
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()))
+      // Whatever is still open (keep-alive, a peer that never answered the close) is cut, so nothing holds the stop.
+      for (const socket of sockets) socket.destroy()
+      await drained
     },
   }
 }

@@ -3,6 +3,7 @@ import { adminLinkPath, inviteLinkPath } from '@harvest/shared'
 import { createApp } from './app'
 import { readConfig } from './config'
 import { ensureDemoSession } from './demo/seedDemo'
+import { stopOnSignals } from './lifecycle/shutdown'
 import { SqliteStorage } from './storage/sqlite'
 
 async function main(): Promise<void> {
@@ -28,17 +29,12 @@ async function main(): Promise<void> {
     console.log(`  or open ${config.publicUrl}/ to create your own session\n`)
   }
 
-  let stopping = false
-  const stop = async (signal: string) => {
-    if (stopping) return
-    stopping = true
-    console.log(`\n${signal}: saving and shutting down`)
-    await app.close()
-    await storage.close()
-    process.exit(0)
-  }
-  process.on('SIGINT', () => void stop('SIGINT'))
-  process.on('SIGTERM', () => void stop('SIGTERM'))
+  stopOnSignals({
+    close: async () => {
+      await app.close()
+      await storage.close()
+    },
+  })
 }
 
 main().catch((error) => {

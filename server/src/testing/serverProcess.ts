@@ -8,10 +8,20 @@ const repoRoot = fileURLToPath(new URL('../../..', import.meta.url))
 export interface ServerProcess {
   /** http://127.0.0.1:<port> */
   url: string
+  port: number
   /** Sends a signal and resolves once the process has exited. */
   kill(signal: NodeJS.Signals): Promise<void>
+  /** Resolves when the process has exited, with its exit code (null when a signal ended it). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
   /** Everything the process printed, for failure messages. */
   output(): string
+}
+
+export interface SpawnOptions {
+  /** A fixed port, e.g. to restart a server where its clients expect it; 0 lets the OS choose. */
+  port?: number
+  /** More environment for the process. */
+  env?: Record<string, string>
 }
 
 /**
@@ -19,13 +29,13 @@ export interface ServerProcess {
  * directory, and resolves once it prints the port it listens on (as e2e/src/server.ts does).
  * A process the test did not stop is killed by `disposeAll`.
  */
-export async function spawnServer(dataDir: string, timeoutMs = 30_000): Promise<ServerProcess> {
+export async function spawnServer(dataDir: string, timeoutMs = 30_000, { port: wanted = 0, env = {} }: SpawnOptions = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: '1' },
+    env: { ...process.env, PORT: String(wanted), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })))
   const kill = async (signal: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal)
     await exited
@@ -49,5 +59,5 @@ export async function spawnServer(dataDir: string, timeoutMs = 30_000): Promise<
       reject(new Error(`server exited with ${code ?? signal}:\n${log}`))
     })
   })
-  return { url: `http://127.0.0.1:${port}`, kill, output: () => log }
+  return { url: `http://127.0.0.1:${port}`, port, kill, exited, output: () => log }
 }

@@ -20,4 +20,6 @@ export const BOARD_CLOSE = {
   refused: { code: 4422, reason: 'change refused' },
   /** More updates than the rate limit takes; nothing in the frame was applied, so the client may resend it after a pause. */
   rateLimited: { code: 4429, reason: 'too many changes at once: slow down and try again in a moment' },
+  /** The server is stopping and will be back: the standard "service restart" code, which every provider retries. */
+  restarting: { code: 1012, reason: 'server restarting' },
 } as const
