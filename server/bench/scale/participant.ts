@@ -1,0 +1,148 @@
+import { io, type Socket } from 'socket.io-client'
+import { WebsocketProvider } from 'y-websocket'
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import type { BoardPresence, CityKind, JoinResult, SessionState } from '@harvest/shared'
+import { BOARD_PATH, PLENARY_AREA, getCards } from '@harvest/shared'
+import { colorFor } from '../../../client/src/board/presenceList'
+import { benchNow } from './clock'
+import type { ServerKind } from './serverProcess'
+
+/** Where a participant joins: our server with an invitation, or the bare server's room. */
+export interface Venue {
+  kind: ServerKind
+  url: string
+  wsUrl: string
+  /** Our session id, or the bare server's room name. */
+  room: string
+  /** The participant invitation (ours only). */
+  inviteToken: string | null
+}
+
+export interface Person {
+  name: string
+  city: string
+  cityKind: CityKind
+}
+
+/** Hears what reaches one participant, stamped on the bench clock. */
+export interface ParticipantEars {
+  onCard(id: string, at: number): void
+  onControl(at: number): void
+  onDrop(): void
+}
+
+/**
+ * One person with both connections a browser opens on the session page: the session's socket.io
+ * connection and the board's y-websocket provider (the bare server has only the board). Joins as
+ * the browser does, through POST /api/join with the invitation.
+ */
+export class Participant {
+  readonly doc = new Y.Doc()
+  board: WebsocketProvider | null = null
+  socket: Socket | null = null
+  memberId = ''
+  memberToken = ''
+  state: SessionState | null = null
+  /** How long each step of the join took (ms): the HTTP join, the session state, the board's sync. */
+  readonly steps = { http: 0, session: 0, board: 0 }
+  private closing = false
+
+  constructor(
+    readonly venue: Venue,
+    readonly person: Person,
+    private ears: ParticipantEars,
+  ) {
+    getCards(this.doc).observe((event, transaction) => {
+      if (transaction.local) return
+      const at = benchNow()
+      for (const [key, change] of event.changes.keys) if (change.action === 'add') this.ears.onCard(key, at)
+    })
+  }
+
+  /** Joins and resolves once the board is synced and the session state has arrived. */
+  async join(): Promise<void> {
+    const { venue } = this
+    const started = benchNow()
+    const timed = async (step: 'session' | 'board', promise: Promise<void>) => {
+      await promise
+      this.steps[step] = benchNow() - started
+    }
+    if (venue.kind === 'ours') {
+      const response = await fetch(`${venue.url}/api/join`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token: venue.inviteToken, ...this.person }),
+      })
+      if (!response.ok) throw new Error(`join answered ${response.status}: ${await response.text()}`)
+      const joined = (await response.json()) as JoinResult
+      this.memberId = joined.member.id
+      this.memberToken = joined.memberToken
+      this.steps.http = benchNow() - started
+      await Promise.all([timed('session', this.connectSocket()), timed('board', this.connectBoard())])
+    } else {
+      this.memberId = `bare-${this.person.name}`
+      await timed('board', this.connectBoard())
+    }
+  }
+
+  /** Ours only: the session's socket.io connection, with the member token, as the browser's socket.ts opens it. */
+  connectSocket(): Promise<void> {
+    const socket = io(this.venue.url, { auth: { token: this.memberToken }, transports: ['websocket', 'polling'], forceNew: true })
+    this.socket = socket
+    socket.on('control:state', () => this.ears.onControl(benchNow()))
+    socket.on('disconnect', () => !this.closing && this.ears.onDrop())
+    return new Promise((resolve, reject) => {
+      socket.once('session:state', (state: SessionState) => {
+        this.state = state
+        resolve()
+      })
+      socket.once('connect_error', (error) => !socket.active && reject(error))
+    })
+  }
+
+  private connectBoard(): Promise<void> {
+    const params: Record<string, string> = this.venue.kind === 'ours' ? { token: this.memberToken } : {}
+    const board = new WebsocketProvider(`${this.venue.wsUrl}${BOARD_PATH}`, this.venue.room, this.doc, {
+      params,
+      WebSocketPolyfill: WebSocket as never,
+      disableBc: true,
+      connect: false,
+    })
+    this.board = board
+    // As the browser's presence code starts: no state until it knows who this person is.
+    board.awareness.setLocalState(null)
+    let opened = false
+    board.on('status', ({ status }) => {
+      if (status === 'connected') opened = true
+      if (status === 'disconnected' && opened && !this.closing) this.ears.onDrop()
+    })
+    const synced = new Promise<void>((resolve) => board.once('sync', () => resolve()))
+    board.connect()
+    return synced
+  }
+
+  /** Presence as the browser's presence.ts publishes it: who, in which area, what they are writing. */
+  presence(editing: string | null = null): BoardPresence {
+    return {
+      memberId: this.memberId,
+      name: this.person.name,
+      city: this.person.city,
+      color: colorFor(this.memberId),
+      area: PLENARY_AREA,
+      editing,
+    }
+  }
+
+  /** Turns presence on (y-websocket's own heartbeat then renews it every 15 s) or off. */
+  setPresence(on: boolean, editing: string | null = null): void {
+    this.board?.awareness.setLocalState(on ? this.presence(editing) : null)
+  }
+
+  destroy(): void {
+    this.closing = true
+    this.socket?.disconnect()
+    this.board?.destroy()
+    this.doc.destroy()
+  }
+}

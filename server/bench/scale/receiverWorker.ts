@@ -1,0 +1,102 @@
+/**
+ * A receiver process of the scale bench: holds its share of the participants, so their CPU is
+ * not the server's. Started by workerPool.ts with child_process.fork; answers requests over IPC
+ * and stops by itself when the bench goes away or its time is up.
+ */
+import { benchNow, sleep } from './clock'
+import { Participant } from './participant'
+import type { Arrivals, Envelope, JoinOutcome, WorkerReply, WorkerRequest } from './workerProtocol'
+
+process.setMaxListeners(0) // each y-websocket provider adds a process exit listener
+
+const participants: Participant[] = []
+const arrivals: Arrivals = { cards: {}, marks: {}, drops: 0, participants: 0 }
+let mark = 0
+
+// Bounded in time whatever happens to the bench.
+const lifetime = Number(process.env.BENCH_WORKER_MAX_MS ?? 15 * 60_000)
+setTimeout(() => process.exit(0), lifetime).unref()
+process.on('disconnect', () => process.exit(0))
+
+function reply(seq: number, message: WorkerReply): void {
+  process.send!({ ...message, seq })
+}
+
+/** One participant's ears: its first control state after each mark counts for that mark. */
+function listen() {
+  let seenMark = 0
+  return {
+    onCard: (id: string, at: number) => (arrivals.cards[id] ??= []).push(at),
+    onControl: (at: number) => {
+      if (mark === 0 || seenMark >= mark) return
+      seenMark = mark
+      ;(arrivals.marks[mark] ??= []).push(at)
+    },
+    onDrop: () => void arrivals.drops++,
+  }
+}
+
+async function join(request: Extract<WorkerRequest, { type: 'join' }>): Promise<JoinOutcome[]> {
+  return Promise.all(
+    request.people.map(async ({ person, startAt }) => {
+      await sleep(Math.max(0, startAt - benchNow()))
+      const participant = new Participant(request.venue, person, listen())
+      participants.push(participant)
+      const started = benchNow()
+      let timer: ReturnType<typeof setTimeout> | undefined
+      try {
+        await Promise.race([
+          participant.join(),
+          new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), request.timeoutMs))),
+        ])
+        return { ok: true, ms: benchNow() - started, steps: participant.steps }
+      } catch (error) {
+        return { ok: false, ms: benchNow() - started, steps: participant.steps, error: error instanceof Error ? error.message : String(error) }
+      } finally {
+        clearTimeout(timer)
+      }
+    }),
+  )
+}
+
+async function handle(request: Envelope<WorkerRequest>): Promise<void> {
+  switch (request.type) {
+    case 'join': {
+      const outcomes = await join(request)
+      arrivals.participants = participants.length
+      return reply(request.seq, { type: 'joined', outcomes })
+    }
+    case 'presence':
+      // Each person's presence starts at their own moment within the spread, as people arrive.
+      await Promise.all(
+        participants.map(async (p) => {
+          await sleep(Math.random() * request.spreadMs)
+          p.setPresence(request.on)
+        }),
+      )
+      return reply(request.seq, { type: 'presence-set' })
+    case 'mark':
+      mark = request.mark
+      return reply(request.seq, { type: 'marked' })
+    case 'progress': {
+      const delivered = request.ids.reduce((sum, id) => sum + (arrivals.cards[id]?.length ?? 0), 0)
+      return reply(request.seq, { type: 'progress', delivered, participants: participants.length })
+    }
+    case 'collect': {
+      const cards: Record<string, number[]> = {}
+      for (const id of request.ids) cards[id] = arrivals.cards[id] ?? []
+      return reply(request.seq, { type: 'arrivals', arrivals: { ...arrivals, cards } })
+    }
+    case 'close':
+      for (const p of participants) p.destroy()
+      reply(request.seq, { type: 'closed' })
+      setTimeout(() => process.exit(0), 50)
+  }
+}
+
+process.on('message', (request: Envelope<WorkerRequest>) => {
+  handle(request).catch((error) => {
+    console.error('[scale worker]', error)
+    process.exit(1)
+  })
+})

@@ -1,0 +1,109 @@
+import { fileURLToPath } from 'node:url'
+import { benchNow } from './clock'
+import { documentShape } from './documentShape'
+import { scaleChart } from './scaleChart'
+import { machine, ratios, writeScaleFiles, type ScaleReport } from './scaleResults'
+import { scaleTable } from './scaleTable'
+import { DEFAULT_SCENARIO, runScenario, type PresenceMode, type RunResult, type ScenarioOptions } from './scenario'
+import type { ServerKind } from './serverProcess'
+
+export interface ScaleOptions {
+  receivers: number[]
+  servers: ServerKind[]
+  presence: PresenceMode[]
+  cards: number
+  cardGapMs: number
+  /** Skip the scenarios left once this much time has gone (the whole section stays within 8 minutes). */
+  budgetMs: number
+  /** Also weigh a 5,000-card board's shape; 0 to skip. */
+  shapeCards: number
+  outDir: string
+  scenario?: Partial<ScenarioOptions>
+}
+
+export const DEFAULT_SCALE: ScaleOptions = {
+  receivers: [100, 300, 1000],
+  servers: ['bare', 'ours'],
+  presence: ['off', 'on'],
+  cards: DEFAULT_SCENARIO.cards,
+  cardGapMs: DEFAULT_SCENARIO.cardGapMs,
+  budgetMs: 8 * 60_000,
+  shapeCards: 5000,
+  outDir: fileURLToPath(new URL('../results/', import.meta.url)),
+}
+
+/**
+ * Reads `--receivers 300,1000 --servers ours --presence off --cards 30 --out dir --no-shape`
+ * (the words after `npm run bench -- scale`).
+ */
+export function parseScaleArgs(argv: string[]): ScaleOptions {
+  const options = { ...DEFAULT_SCALE }
+  const list = (value: string) => value.split(',').map((v) => v.trim()).filter(Boolean)
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!
+    const value = () => {
+      const v = argv[++i]
+      if (v === undefined) throw new Error(`${flag} needs a value`)
+      return v
+    }
+    if (flag === '--receivers') options.receivers = list(value()).map(positive(flag))
+    else if (flag === '--servers') options.servers = list(value()).map(oneOf(flag, ['ours', 'bare'] as const))
+    else if (flag === '--presence') options.presence = list(value()).map(oneOf(flag, ['off', 'on'] as const))
+    else if (flag === '--cards') options.cards = positive(flag)(value())
+    else if (flag === '--out') options.outDir = value()
+    else if (flag === '--no-shape') options.shapeCards = 0
+    else throw new Error(`unknown option ${flag}; try --receivers 300 --servers ours --presence off`)
+  }
+  return options
+}
+
+const positive = (flag: string) => (v: string) => {
+  const number = Number(v)
+  if (!Number.isInteger(number) || number < 1) throw new Error(`${flag} takes whole numbers above 0, got "${v}"`)
+  return number
+}
+
+const oneOf = <T extends string>(flag: string, allowed: readonly T[]) => (v: string): T => {
+  if (!(allowed as readonly string[]).includes(v)) throw new Error(`${flag} takes ${allowed.join(' or ')}, got "${v}"`)
+  return v as T
+}
+
+/**
+ * The scale section of `npm run bench`: each server and size in its own processes, figures
+ * printed as a table and written to scale.json and scale.svg. Nothing passes or fails on time.
+ */
+export async function scaleBench(options: ScaleOptions = DEFAULT_SCALE, log: (line: string) => void = console.log): Promise<{ report: ScaleReport; files: { json: string; svg: string } }> {
+  const started = benchNow()
+  const startedAt = new Date().toISOString()
+  const settings = { ...DEFAULT_SCENARIO, cards: options.cards, cardGapMs: options.cardGapMs, phases: options.presence, ...options.scenario }
+  const at = machine()
+  log(`\nScale: one writer adding ${settings.cards} cards ${settings.cardGapMs} ms apart to receivers in ${settings.workers} worker processes (load average ${at.loadAverageAtStart.join(' ')} on ${at.cpus} cores)`)
+  const runs: RunResult[] = []
+  for (const receivers of options.receivers) {
+    for (const server of options.servers) {
+      if (benchNow() - started > options.budgetMs) {
+        log(`  skipped ${server} with ${receivers} receivers: the section's ${options.budgetMs / 60_000}-minute budget is spent`)
+        continue
+      }
+      log(`  ${server} server, ${receivers.toLocaleString('en')} receivers`)
+      // The bare server has no HTTP join in front of its board, so its people can arrive faster.
+      const joinGapMs = settings.joinGapMs / (server === 'bare' ? 2 : 1)
+      runs.push(await runScenario({ ...settings, server, receivers, joinGapMs }, log))
+    }
+  }
+  const shape = options.shapeCards > 0 ? documentShape(options.shapeCards) : null
+  const report: ScaleReport = {
+    version: 1,
+    startedAt,
+    durationMs: Math.round(benchNow() - started),
+    machine: at,
+    settings: { cards: settings.cards, cardGapMs: settings.cardGapMs, workers: settings.workers, presenceSpreadMs: settings.presenceSpreadMs },
+    runs,
+    ratios: ratios(runs),
+    documentShape: shape,
+  }
+  log(`\n${scaleTable(report)}`)
+  const files = writeScaleFiles(options.outDir, report, scaleChart(runs))
+  log(`\n  written: ${files.json} and ${files.svg} (${(report.durationMs / 1000).toFixed(0)} s)`)
+  return { report, files }
+}

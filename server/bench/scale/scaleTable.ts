@@ -1,0 +1,36 @@
+import type { ScaleReport } from './scaleResults'
+
+const ms = (value: number | null) => (value === null ? 'lost' : `${Math.round(value)}`)
+const kb = (bytes: number | undefined) => (bytes === undefined ? '–' : `${Math.round(bytes / 1024)} KB`)
+
+/** The scale figures as a plain-text table, one row per server, receivers and presence. */
+export function scaleTable(report: ScaleReport): string {
+  const header = ['server', 'receivers', 'presence', 'cards p50/p95/p99', 'delivered', 'p99 ÷ bare off', 'clock p50/p99', 'memory/participant', 'join p50/p99', 'joined in']
+  const rows: string[][] = []
+  for (const run of report.runs) {
+    for (const phase of run.phases) {
+      const ratio = run.server === 'ours' ? report.ratios.find((r) => r.receivers === run.receivers && r.presence === phase.presence)?.p99Ratio : undefined
+      rows.push([
+        run.server,
+        run.receivers.toLocaleString('en'),
+        phase.presence,
+        `${ms(phase.cards.p50)} / ${ms(phase.cards.p95)} / ${ms(phase.cards.p99)} ms`,
+        `${phase.cards.delivered}/${phase.cards.expected}`,
+        ratio === undefined ? '' : ratio === null ? '–' : ratio.toFixed(2),
+        phase.clock ? `${ms(phase.clock.p50)} / ${ms(phase.clock.p99)} ms` : '',
+        kb(run.memory.perParticipantBytes[phase.presence]),
+        `${ms(run.joins.p50)} / ${ms(run.joins.p99)} ms`,
+        `${(run.joins.allWithinMs / 1000).toFixed(1)} s${run.joins.failed ? ` (${run.joins.failed} failed)` : ''}`,
+      ])
+    }
+  }
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()
+  const out = [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)]
+  const shape = report.documentShape
+  if (shape) {
+    out.push('', `A ${shape.cards.toLocaleString('en')}-card board: ours ${(shape.ours.bytes / 1e6).toFixed(2)} MB, decoded in ${shape.ours.decodeMs} ms; ` +
+      `the same cards as plain values ${(shape.plain.bytes / 1e6).toFixed(2)} MB, ${shape.plain.decodeMs} ms (×${shape.sizeRatio} size, ×${shape.decodeRatio} decode)`)
+  }
+  return out.join('\n')
+}

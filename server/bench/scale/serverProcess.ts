@@ -1,0 +1,95 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/** Which server a scenario runs against: ours as a user starts it, or the bare reference. */
+export type ServerKind = 'ours' | 'bare'
+
+export interface RunningServer {
+  kind: ServerKind
+  url: string
+  wsUrl: string
+  pid: number
+  /** The server process' resident memory now, from /proc (bytes). */
+  rss(): number
+  stop(): Promise<void>
+}
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
+const STARTED = /running on (http:\/\/[\d.]+:\d+)/
+
+/**
+ * Starts a server in its own process on 127.0.0.1 and a free port: ours as `npm run serve` does
+ * (`node --import tsx server/src/index.ts`, the built client, the embedded store in a temporary
+ * folder, no demo session), or the bare y-websocket server. Extra node flags (e.g. --cpu-prof)
+ * come from BENCH_SERVER_NODE_OPTIONS.
+ */
+export async function startServer(kind: ServerKind, { timeoutMs = 60_000 } = {}): Promise<RunningServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `harvest-scale-${kind}-`))
+  const script = kind === 'ours' ? 'server/src/index.ts' : 'server/bench/scale/bareServer.ts'
+  const extra = (process.env.BENCH_SERVER_NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean)
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', script], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      SEED_DEMO: '0',
+      // A key of our own, so the server does not print a generated one.
+      ADMIN_TOKEN: crypto.randomBytes(32).toString('base64url'),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = ''
+    const timer = setTimeout(() => reject(new Error(`${kind} server did not start within ${timeoutMs} ms:\n${out}`)), timeoutMs)
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString()
+      const match = STARTED.exec(out)
+      if (match) {
+        clearTimeout(timer)
+        resolve(match[1]!)
+      }
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()))
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`${kind} server exited with ${code} before it started:\n${out}`))
+    })
+  })
+  // Keep draining its output so a chatty server never blocks on a full pipe.
+  child.stdout!.resume()
+  child.stderr!.on('data', (chunk: Buffer) => process.env.BENCH_VERBOSE && process.stderr.write(chunk))
+  return {
+    kind,
+    url,
+    wsUrl: url.replace(/^http/, 'ws'),
+    pid: child.pid!,
+    rss: () => residentBytes(child.pid!),
+    stop: () => stopChild(child, dataDir),
+  }
+}
+
+/** VmRSS of a process, in bytes. */
+export function residentBytes(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+  const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)
+  if (!match) throw new Error(`no VmRSS for process ${pid}`)
+  return Number(match[1]) * 1024
+}
+
+async function stopChild(child: ChildProcess, dataDir: string): Promise<void> {
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+    child.kill('SIGTERM')
+    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+    await exited
+    clearTimeout(killer)
+  }
+  fs.rmSync(dataDir, { recursive: true, force: true })
+}

@@ -1,0 +1,38 @@
+import type { Person, Venue } from './participant'
+
+/** What the bench tells a receiver process. Every request is answered by one reply with the same `seq`. */
+export type WorkerRequest =
+  | { type: 'join'; venue: Venue; people: { person: Person; startAt: number }[]; timeoutMs: number }
+  | { type: 'presence'; on: boolean; spreadMs: number }
+  | { type: 'mark'; mark: number }
+  | { type: 'progress'; ids: string[] }
+  | { type: 'collect'; ids: string[] }
+  | { type: 'close' }
+
+export interface JoinOutcome {
+  ok: boolean
+  /** From starting the join to a synced board and the session state received. */
+  ms: number
+  /** Time from the start to the HTTP join's answer, the session state and the synced board. */
+  steps: { http: number; session: number; board: number }
+  error?: string
+}
+
+/** Arrival times on the bench clock, per card id and per clock mark, one per participant that got it. */
+export interface Arrivals {
+  cards: Record<string, number[]>
+  marks: Record<number, number[]>
+  /** Connections that dropped and reconnected during the run. */
+  drops: number
+  participants: number
+}
+
+export type WorkerReply =
+  | { type: 'joined'; outcomes: JoinOutcome[] }
+  | { type: 'presence-set' }
+  | { type: 'marked' }
+  | { type: 'progress'; delivered: number; participants: number }
+  | { type: 'arrivals'; arrivals: Arrivals }
+  | { type: 'closed' }
+
+export type Envelope<T> = T & { seq: number }
