@@ -3,6 +3,7 @@ import { LIMITS } from '@harvest/shared'
 import { api } from '../api'
 import { saveIdentity } from '../identity'
 import { navigate } from '../route'
+import { formatDay } from '../time/formatDate'
 
 const today = () => new Date().toISOString().slice(0, 10)
 
@@ -56,7 +57,9 @@ export function CreateSessionForm() {
       <div className="row">
         <label>
           Date
-          <input required type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          <input required type="date" value={date} onChange={(e) => setDate(e.target.value)} aria-describedby="session-date-words" />
+          {/* The date box writes the day as the browser's locale does (12/01/2026 can be read two ways): say it in words. */}
+          <span id="session-date-words" className="muted date-words" aria-hidden="true">{formatDay(date)}</span>
         </label>
         <label className="grow">
           Your name (facilitator)

@@ -4,6 +4,7 @@ import { LIMITS, ROLE_LABELS, can, isParticipant } from '@harvest/shared'
 import { api } from '../api'
 import { loadIdentity, saveIdentity } from '../identity'
 import { navigate } from '../route'
+import { formatDay } from '../time/formatDate'
 
 const ROLE_HINTS = {
   facilitator: 'You will run the agenda, the clocks and the breakouts.',
@@ -71,7 +72,7 @@ export function JoinPage({ token }: { token: string }) {
     return (
       <main className="narrow">
         <header className="brand">
-          <p className="eyebrow">{session.cluster} · {session.date}</p>
+          <p className="eyebrow">{session.cluster} · {formatDay(session.date)}</p>
           <h1>{session.title}</h1>
           <p className="lede">This session has ended. You can read its board, its harvest and its report; nothing can be changed.</p>
         </header>
@@ -83,7 +84,7 @@ export function JoinPage({ token }: { token: string }) {
   return (
     <main className="narrow">
       <header className="brand">
-        <p className="eyebrow">{session.cluster} · {session.date}</p>
+        <p className="eyebrow">{session.cluster} · {formatDay(session.date)}</p>
         <h1>{session.title}</h1>
         <p className="lede">
           You are invited as <strong>{ROLE_LABELS[role].toLowerCase()}</strong>. {ROLE_HINTS[role]}

@@ -22,6 +22,7 @@ import { EndSessionButton } from './session/EndSessionButton'
 import { RecapPanel } from './session/RecapPanel'
 import { SessionEndedBanner } from './session/SessionEndedBanner'
 import { SurveyForm } from './survey/SurveyForm'
+import { formatDay } from '../time/formatDate'
 
 /** The live session: header, what runs now (or the facilitator's console), the shared board, and the people. */
 export function SessionPage({ sessionId }: { sessionId: string }) {
@@ -66,7 +67,7 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
     <div className="session">
       <header className="topbar">
         <div>
-          <p className="eyebrow">{session.cluster} · {session.date}</p>
+          <p className="eyebrow">{session.cluster} · {formatDay(session.date)}</p>
           <h1>{session.title}</h1>
         </div>
         <div className="whoami">

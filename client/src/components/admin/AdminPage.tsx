@@ -5,6 +5,7 @@ import { forgetOrganiserKey, takeOrganiserKey } from '../../admin/adminKey'
 import { filterSessions } from '../../admin/filterSessions'
 import { organiserApi } from '../../admin/organiserApi'
 import { fetchReport, saveFile } from '../../report/reportFiles'
+import { formatDay } from '../../time/formatDate'
 import './admin.css'
 
 /** The organiser's page: every session on the server, newest first, to find, open and download. */
@@ -75,7 +76,7 @@ export function AdminPage() {
                 <td><strong>{session.title}</strong>{session.cities.length > 0 && <div className="admin-cities">{session.cities.map((c) => c.name).join(', ')}</div>}</td>
                 <td>{session.cluster}</td>
                 <td>{session.round || '—'}</td>
-                <td>{session.date}</td>
+                <td>{formatDay(session.date)}</td>
                 <td className="num">{people}</td>
                 <td className="num">{cards}</td>
                 <td>{endedAt === null ? <span className="status running">Running</span> : <span className="status ended">Ended</span>}</td>

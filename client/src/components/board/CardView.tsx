@@ -9,6 +9,7 @@ import type { CardVote } from '../../board/voteMath'
 import { CardEditor } from './CardEditor'
 import { DRAG_CARD, dragging, startDrag } from './dragData'
 import { VoteDots } from './VoteDots'
+import { formatTime } from '../../time/formatDate'
 
 /** Everything one card shows besides itself; plain values so unchanged cards skip re-rendering. */
 export interface CardViewProps {
@@ -39,7 +40,6 @@ function sameProps(a: CardViewProps, b: CardViewProps): boolean {
   return true
 }
 
-const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' })
 const LONG = 280
 
 /** One card. Its text is rendered as text, never as markup. */
@@ -94,7 +94,7 @@ export const CardView = memo(function CardView(p: CardViewProps) {
       )}
       {p.editors && <p className="editing-note" role="status">{p.editors}</p>}
       {p.vote && <VoteDots cardId={card.id} {...p.vote} />}
-      <footer className="card-meta" title={card.createdAt ? `Written at ${time.format(card.createdAt)}` : undefined}>
+      <footer className="card-meta" title={card.createdAt ? `Written at ${formatTime(card.createdAt)}` : undefined}>
         {card.authorName && <span className="author">{card.authorName}</span>}
         {card.city && <span className="city" title={card.cityKind ? `${card.cityKind} city` : undefined}>{card.city}</span>}
         <span className="card-actions">

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react'
 import type { SnapshotDiff, SnapshotInfo } from '@harvest/shared'
 import { boardCommands } from '../../board/boardCommands'
 import { SnapshotDiffView } from './SnapshotDiffView'
+import { formatMomentToSecond } from '../../time/formatDate'
 
-const when = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' })
 
 /** The facilitator's history: the board's snapshots, what changed since each, and restoring. */
 export function HistoryPanel() {
@@ -25,7 +25,7 @@ export function HistoryPanel() {
   }
 
   async function restoreBoard(s: SnapshotInfo) {
-    if (!confirm(`Put the whole board back as it was at ${when.format(s.at)} (${s.cards} cards)? Everyone's later changes are replaced.`)) return
+    if (!confirm(`Put the whole board back as it was at ${formatMomentToSecond(s.at)} (${s.cards} cards)? Everyone's later changes are replaced.`)) return
     if ((await boardCommands.restoreBoard(s.id)).ok) {
       setDiff(null)
       void load()
@@ -44,7 +44,7 @@ export function HistoryPanel() {
         <ul className="snapshot-list">
           {snapshots?.map((s) => (
             <li key={s.id} className={s.id === picked ? 'on' : ''}>
-              <button className="link" onClick={() => void pick(s.id)}>{when.format(s.at)}</button>
+              <button className="link" onClick={() => void pick(s.id)}>{formatMomentToSecond(s.at)}</button>
               <span className="muted"> · {s.cards} {s.cards === 1 ? 'card' : 'cards'}</span>
               <button className="link danger" onClick={() => void restoreBoard(s)}>Restore board</button>
             </li>

@@ -2,13 +2,14 @@ import { currentItem, isRecapItem } from '@harvest/shared'
 import type { Recap } from '@harvest/shared'
 import { useControlStore } from '../../stores/useControlStore'
 import { useRecap } from './useRecap'
+import { formatDay } from '../../time/formatDate'
 import './session.css'
 
 /** The insights themselves, on a screen or on the stage. */
 export function RecapList({ recap }: { recap: Recap }) {
   return (
     <>
-      <p className="recap-from">Key insights of {recap.from.round || 'the last round'} · {recap.from.title} · {recap.from.date}</p>
+      <p className="recap-from">Key insights of {recap.from.round || 'the last round'} · {recap.from.title} · {formatDay(recap.from.date)}</p>
       {recap.insights.length === 0 ? (
         <p className="muted">That round’s harvest marked no key insights.</p>
       ) : (

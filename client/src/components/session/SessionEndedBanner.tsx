@@ -3,9 +3,9 @@ import { sessionLife } from '../../commands'
 import { useControlStore } from '../../stores/useControlStore'
 import { useSessionStore } from '../../stores/useSessionStore'
 import { NextRoundForm } from './NextRoundForm'
+import { formatDayTime } from '../../time/formatDate'
 import './session.css'
 
-const when = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
 /** Across the top once the session has ended: what that means for this person, and where the report is. */
 export function SessionEndedBanner({ sessionId }: { sessionId: string }) {
@@ -17,7 +17,7 @@ export function SessionEndedBanner({ sessionId }: { sessionId: string }) {
   return (
     <section className="ended-banner" role="status" aria-label="The session has ended">
       <div>
-        <strong>This session ended {when(endedAt)}.</strong>{' '}
+        <strong>This session ended {formatDayTime(endedAt)}.</strong>{' '}
         {curates ? 'The board and the harvest stay open for you to finish the harvest.' : 'The board is read-only now.'}{' '}
         {/* Ending shares the report with everyone in the session (the server allows it from then on). */}
         The report is ready: <a href={`/s/${encodeURIComponent(sessionId)}/report`}>read the report</a>, or download it from “Export report”.

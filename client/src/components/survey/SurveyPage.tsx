@@ -6,6 +6,7 @@ import { ConnectionBadge } from '../ConnectionBadge'
 import { NoticeToast } from '../NoticeToast'
 import { OfflineBanner } from '../OfflineBanner'
 import { SurveyForm } from './SurveyForm'
+import { formatDay } from '../../time/formatDate'
 
 /**
  * The survey on a page of its own, for answering after the session (or on a phone) while it is
@@ -26,7 +27,7 @@ export function SurveyPage({ sessionId }: { sessionId: string }) {
     <main className="narrow survey-page">
       <OfflineBanner />
       <NoticeToast />
-      <p className="eyebrow">{state.session.cluster} · {state.session.date} <ConnectionBadge status={status} /></p>
+      <p className="eyebrow">{state.session.cluster} · {formatDay(state.session.date)} <ConnectionBadge status={status} /></p>
       <h1>{state.session.title}</h1>
       {!answers && <p>Participants and harvesters answer the feedback survey; your role does not.</p>}
       {answers && survey.status === 'draft' && <p>The feedback survey is not open yet: the facilitator opens it at the wrap-up.</p>}
