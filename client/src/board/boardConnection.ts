@@ -50,6 +50,9 @@ function connect(sessionId: string, token: string): void {
       useNoticeStore.getState().show('error', `The board did not accept your last change: ${reason}. It has been undone.`)
       reopen()
     },
+    onThrottled: () => {
+      useNoticeStore.getState().show('info', 'Your changes are arriving faster than the board takes them: they will be sent again in a moment, nothing is lost.')
+    },
     onChange: (doc) => {
       const s = store()
       s.setContent(reconcile(s.cards, listCards(doc)), reconcile(s.patterns, listPatterns(doc)))

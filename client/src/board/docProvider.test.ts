@@ -16,6 +16,10 @@ describe('close codes', () => {
     }
   })
 
+  it('waits and sends the same copy again after sending changes too fast', () => {
+    expect(closeMeaning(BOARD_CLOSE.rateLimited.code)).toBe('throttled')
+  })
+
   it('leaves the network and a role change to the provider’s own retry', () => {
     expect(closeMeaning(BOARD_CLOSE.roleChanged.code)).toBe('transient')
     expect(closeMeaning(1006)).toBe('transient')

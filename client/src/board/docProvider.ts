@@ -1,6 +1,6 @@
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { BOARD_CLOSE } from '@harvest/shared'
+import { BOARD_CLOSE, LIVENESS_PARAM } from '@harvest/shared'
 
 /** A Yjs document kept in sync with one of the server's y-websocket endpoints. */
 export interface DocLink {
@@ -16,6 +16,8 @@ export interface DocLinkEvents {
   onRefused(reason: string): void
   /** The server refused one of our changes and closed; the caller reopens with a fresh document. */
   onRejected(reason: string): void
+  /** We sent changes faster than the server takes them; the link reconnects on the same document after a pause. */
+  onThrottled(reason: string): void
   /** Any change to the document, local or remote, batched to one call per frame. */
   onChange(doc: Y.Doc): void
 }
@@ -31,12 +33,17 @@ const WS_TOO_LARGE = 1009
  * why), a refused connection (final: say why, stop), or the network (the provider retries).
  * y-websocket itself stops retrying on every 44xx code.
  */
-export function closeMeaning(code: number): 'rejected' | 'refused' | 'transient' {
+export function closeMeaning(code: number): 'rejected' | 'refused' | 'throttled' | 'transient' {
   // 1009: ws's own close for a frame far over the limit; resending the same copy would only loop.
   if (code === WS_TOO_LARGE) return 'rejected'
+  // Nothing was wrong with the changes, only their pace: the same copy is sent again after a pause.
+  if (code === BOARD_CLOSE.rateLimited.code) return 'throttled'
   if (code < 4400 || code >= 4500) return 'transient'
   return REJECTED.has(code) ? 'rejected' : 'refused'
 }
+
+/** How long a link waits before it reconnects after sending changes too fast. */
+export const THROTTLED_PAUSE_MS = 2000
 
 /** Same page host, ws or wss to match the page. */
 export function endpointUrl(path: string): string {
@@ -48,10 +55,19 @@ export function endpointUrl(path: string): string {
  * Opens y-websocket's standard provider on a fresh document. BroadcastChannel stays off: two
  * tabs of different people in one browser must not pass each other's updates (and a refused
  * one) around the server's rules.
+ *
+ * The connection stands for liveness (LIVENESS_PARAM): the server removes someone's presence
+ * when their connection goes, so the awareness' 15-second renewals and its 30-second expiry
+ * are switched off. With 1,000 people, renewals would otherwise be 1,000 × 1,000 messages
+ * every 15 seconds; now presence costs a message to each person only when it changes.
  */
 export function openDocLink(path: string, sessionId: string, token: string, events: DocLinkEvents): DocLink {
   const doc = new Y.Doc()
-  const provider = new WebsocketProvider(endpointUrl(path), sessionId, doc, { params: { token }, disableBc: true })
+  const params = { token, [LIVENESS_PARAM.name]: LIVENESS_PARAM.connection }
+  const provider = new WebsocketProvider(endpointUrl(path), sessionId, doc, { params, disableBc: true })
+  clearInterval(provider.awareness._checkInterval)
+  // Nothing is shown of presence until its owner sets it (the board does, in presence.ts).
+  provider.awareness.setLocalState(null)
   let alive = true
 
   // Remote changes re-render once per frame, so a burst of remote cards does not re-render once
@@ -82,6 +98,12 @@ export function openDocLink(path: string, sessionId: string, token: string, even
     // Handled on the next tick: the provider is still inside its own close handler.
     setTimeout(() => {
       if (!alive) return
+      if (meaning === 'throttled') {
+        // The provider stops on every 44xx close; this one only asks us to wait, and the sync
+        // on reconnecting sends every change the server has not taken, as one update.
+        setTimeout(() => alive && provider.connect(), THROTTLED_PAUSE_MS)
+        return events.onThrottled(reason)
+      }
       if (meaning === 'rejected') events.onRejected(reason)
       else events.onRefused(reason)
     })

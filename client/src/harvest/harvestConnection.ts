@@ -32,6 +32,9 @@ function connect(sessionId: string, token: string): void {
       const again = opened
       if (again) openHarvest(again.sessionId, again.token)
     },
+    onThrottled: () => {
+      useNoticeStore.getState().show('info', 'Your changes are arriving faster than the harvest takes them: they will be sent again in a moment, nothing is lost.')
+    },
     onChange: (doc) => {
       const summaries = Object.fromEntries(HARVEST_SECTIONS.map((s) => [s, readSummary(doc, s)])) as ReturnType<typeof store>['summaries']
       store().setContent(reconcile(store().entries, listEntries(doc)), summaries)
