@@ -49,7 +49,7 @@ test('participants write, a harvester groups and harvests, a participant votes, 
   }
   await expect.poll(() => aoife.getByRole('radio', { name: /^Challenge/ }).getAttribute('aria-checked')).toBe('true')
 
-  // Keyboard first: Aoife types and presses Enter; Radu picks Insight (Alt+2) and the finance lever (Alt+Shift+3).
+  // Keyboard first: Aoife types and presses Enter; Radu picks Insight (Alt+4, its key in every phase) and the finance lever (Alt+Shift+3).
   const aoifeBox = aoife.getByLabel('New card')
   await aoifeBox.fill(TRUST)
   await aoifeBox.press('Enter')
@@ -62,7 +62,7 @@ test('participants write, a harvester groups and harvests, a participant votes, 
   expect(await card(radu, TRUST).count()).toBe(1)
   const raduBox = radu.getByLabel('New card')
   await raduBox.fill(FUNDING)
-  await raduBox.press('Alt+2')
+  await raduBox.press('Alt+4')
   await raduBox.press('Alt+Shift+3')
   await raduBox.press('Enter')
 

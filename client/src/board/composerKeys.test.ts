@@ -1,17 +1,23 @@
 import { describe, expect, it } from 'vitest'
 import { CARD_KINDS } from '@harvest/shared'
-import { composerShortcut, defaultKind, kindHint, kindOrder, leverHint, toggleLever } from './composerKeys'
+import { composerShortcut, defaultKind, inPhase, kindAt, kindHint, kindKey, leverHint, toggleLever } from './composerKeys'
 
 const key = (code: string, mods: Partial<{ altKey: boolean; shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }> = {}) => ({
   altKey: true, shiftKey: false, ctrlKey: false, metaKey: false, code, ...mods,
 })
 
 describe('composer keys', () => {
-  it('offers the current phase’s kinds first and preselects the first of them', () => {
-    expect(kindOrder('so_what').slice(0, 4)).toEqual(['challenge', 'insight', 'possibility', 'blind_spot'])
-    expect(kindOrder('so_what')).toHaveLength(CARD_KINDS.length)
-    expect(kindOrder('now_what')[0]).toBe('idea')
-    expect(kindOrder(null)).toEqual([...CARD_KINDS])
+  it('keeps one key per kind in every phase, highlights the phase’s kinds and preselects the first of them', () => {
+    expect(kindAt(0)).toBe('outcome')
+    expect(kindAt(2)).toBe('challenge')
+    expect(kindAt(6)).toBe('idea')
+    expect(kindAt(9)).toBe('risk_or_need')
+    expect(kindAt(10)).toBeNull()
+    expect(kindKey('challenge')).toBe('Alt+3')
+    expect(kindKey('risk_or_need')).toBe('Alt+0')
+    expect(CARD_KINDS.filter((k) => inPhase(k, 'so_what'))).toEqual(['challenge', 'insight', 'possibility', 'blind_spot'])
+    expect(CARD_KINDS.filter((k) => inPhase(k, null))).toEqual([...CARD_KINDS])
+    expect(inPhase('idea', 'what')).toBe(false)
     expect(defaultKind('so_what')).toBe('challenge')
     expect(defaultKind('what')).toBe('outcome')
     expect(defaultKind('none')).toBeNull()

@@ -1,12 +1,19 @@
 import type { CardKind, Lever, Phase } from '@harvest/shared'
 import { CARD_KINDS, LEVERS, kindsForPhase } from '@harvest/shared'
 
-/** The kinds in the order the composer offers them: the current phase's first, then the rest. */
-export function kindOrder(phase: Phase | null): CardKind[] {
-  if (!phase || phase === 'none') return [...CARD_KINDS]
-  const first = kindsForPhase(phase)
-  return [...first, ...CARD_KINDS.filter((k) => !first.includes(k))]
+/**
+ * Whether a kind belongs to the current phase, so the picker can highlight it. The kinds keep
+ * the W³ order in every phase: one key per kind for the whole session, learnt once.
+ */
+export function inPhase(kind: CardKind, phase: Phase | null): boolean {
+  return !phase || phase === 'none' || kindsForPhase(phase).includes(kind)
 }
+
+/** The kind Alt+digit picks: the nth in the W³ order, whatever the phase. */
+export const kindAt = (index: number): CardKind | null => CARD_KINDS[index] ?? null
+
+/** The key printed on a kind's chip. */
+export const kindKey = (kind: CardKind) => kindHint(CARD_KINDS.indexOf(kind))
 
 /**
  * The kind a new card starts with: the first kind of the current phase. Outside a W³ phase
@@ -27,7 +34,7 @@ export interface KeyLike {
   code: string
 }
 
-/** A composer shortcut: Alt+1…9, 0 picks the nth kind; Alt+Shift+1…6 toggles the nth lever. */
+/** A composer shortcut: Alt+1…9, 0 picks the nth kind of CARD_KINDS; Alt+Shift+1…6 toggles the nth lever. */
 export type ComposerShortcut = { type: 'kind'; index: number } | { type: 'lever'; index: number }
 
 export function composerShortcut(e: KeyLike): ComposerShortcut | null {

@@ -1,22 +1,26 @@
-import { useEffect, useState, type KeyboardEvent } from 'react'
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { v4 as uuid } from 'uuid'
 import type { CardKind, Lever, Phase } from '@harvest/shared'
-import { BOARD_LIMITS, LEVERS, LEVER_LABELS, LIMITS, kindsForPhase } from '@harvest/shared'
+import { BOARD_LIMITS, LEVERS, LEVER_LABELS, LIMITS } from '@harvest/shared'
 import { boardActions } from '../../board/boardActions'
 import { boardCommands } from '../../board/boardCommands'
 import { newCardFrom, type Writer } from '../../board/cardRights'
-import { composerShortcut, defaultKind, kindOrder, leverHint, toggleLever } from '../../board/composerKeys'
+import { browserStorage, draftKey, forgetDraft, loadDraft, saveDraft, type CardDraft, type DraftPlace } from '../../board/cardDraft'
+import { composerShortcut, defaultKind, kindAt, leverHint, toggleLever } from '../../board/composerKeys'
 import type { AreaTab } from '../../board/areas'
 import { LEVER_SHORT } from '../../board/labels'
 import { pickArea } from '../../board/pickArea'
 import { useBoardStore } from '../../stores/useBoardStore'
 import { useBoardViewStore } from '../../stores/useBoardViewStore'
+import { useSessionStore } from '../../stores/useSessionStore'
 import { ChipToggles } from './ChipToggles'
 import { KindPicker } from './KindPicker'
 
 /**
- * Keyboard-first: type, press Enter. Alt+1…0 picks a kind (the current phase's first),
+ * Keyboard-first: type, press Enter. Alt+1…0 picks a kind (the same key in every phase),
  * Alt+Shift+1…6 toggles a lever. In private writing the card is saved as a private draft.
+ * What is typed and not sent yet is kept in this browser per session, person and area, so a
+ * reload or a lost tab does not lose it.
  */
 export function CardComposer({ writer, area, areaName, areas, phase, anonymous, privately }: {
   writer: Writer
@@ -28,17 +32,56 @@ export function CardComposer({ writer, area, areaName, areas, phase, anonymous, 
   anonymous: boolean
   privately: boolean
 }) {
-  const [text, setText] = useState('')
-  const [kind, setKind] = useState<CardKind | null>(defaultKind(phase))
-  const [levers, setLevers] = useState<Lever[]>([])
+  const sessionId = useSessionStore((s) => s.state?.session.id ?? null)
+  const memberId = useSessionStore((s) => s.state?.you.memberId ?? null)
+  const place: DraftPlace | null = sessionId && memberId ? { sessionId, memberId, area } : null
+  const [kept] = useState(() => (place ? loadDraftHere(place) : null))
+  const [text, setText] = useState(kept?.text ?? '')
+  const [kind, setKind] = useState<CardKind | null>(kept ? kept.kind : defaultKind(phase))
+  const [levers, setLevers] = useState<Lever[]>(kept?.levers ?? [])
   const [busy, setBusy] = useState(false)
   const full = useBoardStore((s) => s.cards.length >= BOARD_LIMITS.cardsMax)
-  const order = kindOrder(phase)
-  const phaseCount = phase && phase !== 'none' ? kindsForPhase(phase).length : order.length
 
-  // A new agenda phase preselects its first kind.
-  useEffect(() => setKind(defaultKind(phase)), [phase])
+  // A new agenda phase preselects its first kind; the phase a kept draft was restored in keeps its kind.
+  const lastPhase = useRef(phase)
+  useEffect(() => {
+    const before = lastPhase.current
+    lastPhase.current = phase
+    if (before === phase || (before === null && kept)) return
+    setKind(defaultKind(phase))
+  }, [phase])
   useEffect(() => () => useBoardViewStore.getState().setWriting(false), [])
+
+  // The composer moved to another area (a story began, the person picked one): a half-written
+  // card moves with it; an empty composer takes up what was kept for the new area.
+  const placeKey = place ? draftKey(place) : null
+  const lastPlace = useRef(place)
+  useEffect(() => {
+    const before = lastPlace.current
+    lastPlace.current = place
+    const storage = browserStorage()
+    if (!place || !before || !storage || draftKey(before) === placeKey) return
+    if (text.trim()) {
+      forgetDraft(storage, before)
+      saveDraft(storage, place, { text, kind, levers })
+      return
+    }
+    const waiting = loadDraft(storage, place)
+    if (waiting) {
+      setText(waiting.text)
+      setKind(waiting.kind)
+      setLevers(waiting.levers)
+    }
+  }, [placeKey])
+
+  function change(next: Partial<CardDraft>) {
+    const draft = { text, kind, levers, ...next }
+    if (next.text !== undefined) setText(next.text)
+    if (next.kind !== undefined) setKind(next.kind)
+    if (next.levers !== undefined) setLevers(next.levers)
+    const storage = browserStorage()
+    if (place && storage) saveDraft(storage, place, draft)
+  }
 
   async function submit() {
     if (!text.trim() || busy || full) return
@@ -52,6 +95,8 @@ export function CardComposer({ writer, area, areaName, areas, phase, anonymous, 
     }
     setText('')
     setLevers([])
+    const storage = browserStorage()
+    if (place && storage) forgetDraft(storage, place)
     useBoardViewStore.getState().setWriting(false)
   }
 
@@ -59,10 +104,9 @@ export function CardComposer({ writer, area, areaName, areas, phase, anonymous, 
     const shortcut = composerShortcut(event)
     if (shortcut) {
       event.preventDefault()
-      if (shortcut.type === 'kind') {
-        const picked = order[shortcut.index] ?? null
-        setKind(picked === kind ? null : picked)
-      } else setLevers(toggleLever(levers, LEVERS[shortcut.index]!))
+      // Picking is not toggling: Alt+digit on the chosen kind keeps it.
+      if (shortcut.type === 'kind') change({ kind: kindAt(shortcut.index) ?? kind })
+      else change({ levers: toggleLever(levers, LEVERS[shortcut.index]!) })
       return
     }
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
@@ -89,22 +133,22 @@ export function CardComposer({ writer, area, areaName, areas, phase, anonymous, 
         rows={2}
         disabled={full}
         onChange={(e) => {
-          setText(e.target.value)
+          change({ text: e.target.value })
           useBoardViewStore.getState().setWriting(e.target.value.trim() !== '')
         }}
         onBlur={() => useBoardViewStore.getState().setWriting(false)}
         onFocus={() => useBoardViewStore.getState().setWriting(text.trim() !== '')}
         onKeyDown={onKeyDown}
       />
-      <KindPicker order={order} phaseCount={phaseCount} value={kind} onChange={setKind} />
-      <ChipToggles label="Levers of change" options={LEVERS} selected={levers} labels={LEVER_SHORT} titles={LEVER_LABELS} hints={leverHint} onToggle={(l) => setLevers(toggleLever(levers, l))} />
+      <KindPicker phase={phase} value={kind} onChange={(k) => change({ kind: k })} />
+      <ChipToggles label="Levers of change" options={LEVERS} selected={levers} labels={LEVER_SHORT} titles={LEVER_LABELS} hints={leverHint} onToggle={(l) => change({ levers: toggleLever(levers, l) })} />
       <div className="composer-foot">
         <span className={left < 100 ? 'warn' : 'muted'}>
           {full
             ? 'The board is full (20,000 cards).'
             : left < 300
               ? `${left} characters left`
-              : 'Enter adds · Shift+Enter new line · Alt+digit picks a kind · Alt+Shift+digit (⇧) toggles a lever'}
+              : <span className="key-hint">Enter adds · Shift+Enter new line · Alt+digit picks a kind · Alt+Shift+digit (⇧) toggles a lever</span>}
         </span>
         <button className="primary" onClick={() => void submit()} disabled={!text.trim() || busy || full}>
           {privately ? 'Save privately' : 'Add card'}
@@ -112,4 +156,9 @@ export function CardComposer({ writer, area, areaName, areas, phase, anonymous, 
       </div>
     </div>
   )
+}
+
+function loadDraftHere(place: DraftPlace): CardDraft | null {
+  const storage = browserStorage()
+  return storage ? loadDraft(storage, place) : null
 }

@@ -1,26 +1,51 @@
-import type { CardKind } from '@harvest/shared'
-import { KIND_LABELS } from '@harvest/shared'
-import { kindHint } from '../../board/composerKeys'
+import type { KeyboardEvent } from 'react'
+import type { CardKind, Phase } from '@harvest/shared'
+import { CARD_KINDS, KIND_LABELS } from '@harvest/shared'
+import { nextTabIndex } from '../../a11y/nextTabIndex'
+import { inPhase, kindKey } from '../../board/composerKeys'
 import { kindClass } from '../../board/labels'
 
-/** The kinds as chips, the current phase's first; click or Alt+digit picks one, again unpicks it. */
-export function KindPicker({ order, phaseCount, value, onChange }: { order: readonly CardKind[]; phaseCount: number; value: CardKind | null; onChange(kind: CardKind | null): void }) {
+const OPTIONS: (CardKind | null)[] = [...CARD_KINDS, null]
+const ARROWS: Record<string, string> = { ArrowDown: 'ArrowRight', ArrowUp: 'ArrowLeft' }
+
+/**
+ * The kind of the card being written, one choice of eleven (the ten kinds, or unsorted). The
+ * kinds stay in W³ order in every phase, so Alt+digit means one kind all session; the current
+ * phase's kinds are highlighted. Clicking the chosen kind keeps it: choosing is not toggling.
+ */
+export function KindPicker({ phase, value, onChange }: { phase: Phase | null; value: CardKind | null; onChange(kind: CardKind | null): void }) {
+  // A radio group is one stop in the Tab order; the arrow keys move the choice, as in any form.
+  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
+    if (event.altKey || event.ctrlKey || event.metaKey) return
+    const next = nextTabIndex(ARROWS[event.key] ?? event.key, OPTIONS.indexOf(value), OPTIONS.length)
+    if (next === null) return
+    event.preventDefault()
+    onChange(OPTIONS[next] ?? null)
+    event.currentTarget.querySelectorAll<HTMLElement>('[role="radio"]')[next]?.focus()
+  }
+
   return (
-    <div className="chip-row kind-picker" role="radiogroup" aria-label="Kind">
-      {order.map((kind, i) => (
-        <button
-          key={kind}
-          type="button"
-          role="radio"
-          aria-checked={value === kind}
-          className={`chip kind-option ${kindClass(kind)}${value === kind ? ' on' : ''}${i >= phaseCount ? ' other-phase' : ''}`}
-          title={`${KIND_LABELS[kind]} (${kindHint(i)})`}
-          onClick={() => onChange(value === kind ? null : kind)}
-        >
-          {KIND_LABELS[kind]}
-          <kbd>{kindHint(i).replace('Alt+', '')}</kbd>
-        </button>
-      ))}
+    <div className="kind-picker" role="radiogroup" aria-label="Kind of this card" onKeyDown={onKeyDown}>
+      <span className="picker-label" aria-hidden="true">Kind</span>
+      {OPTIONS.map((kind) => {
+        const on = value === kind
+        const label = kind ? KIND_LABELS[kind] : 'Unsorted'
+        return (
+          <button
+            key={kind ?? 'none'}
+            type="button"
+            role="radio"
+            aria-checked={on}
+            tabIndex={on ? 0 : -1}
+            className={`kind-option ${kindClass(kind)}${on ? ' on' : ''}${kind && !inPhase(kind, phase) ? ' other-phase' : ' in-phase'}`}
+            title={kind ? `${label} (${kindKey(kind)})` : 'File the card without a kind'}
+            onClick={() => onChange(kind)}
+          >
+            {label}
+            {kind && <kbd className="key-hint">{kindKey(kind).replace('Alt+', '')}</kbd>}
+          </button>
+        )
+      })}
     </div>
   )
 }

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import { draftKey, forgetDraft, loadDraft, saveDraft, type DraftStorage } from './cardDraft'
+
+function memoryStorage(): DraftStorage & { items: Map<string, string> } {
+  const items = new Map<string, string>()
+  return {
+    items,
+    getItem: (k) => items.get(k) ?? null,
+    setItem: (k, v) => void items.set(k, v),
+    removeItem: (k) => void items.delete(k),
+  }
+}
+
+const here = { sessionId: 's1', memberId: 'm1', area: 'plenary' }
+
+describe('card drafts', () => {
+  it('keeps a typed card per session, person and area until it is forgotten', () => {
+    const storage = memoryStorage()
+    saveDraft(storage, here, { text: 'Half a thought', kind: 'insight', levers: ['finance'] })
+    expect(loadDraft(storage, here)).toEqual({ text: 'Half a thought', kind: 'insight', levers: ['finance'] })
+    expect(loadDraft(storage, { ...here, area: 'story:x' })).toBeNull()
+    expect(loadDraft(storage, { ...here, memberId: 'm2' })).toBeNull()
+    expect(loadDraft(storage, { ...here, sessionId: 's2' })).toBeNull()
+    forgetDraft(storage, here)
+    expect(loadDraft(storage, here)).toBeNull()
+  })
+
+  it('forgets a draft whose text was cleared', () => {
+    const storage = memoryStorage()
+    saveDraft(storage, here, { text: 'x', kind: null, levers: [] })
+    saveDraft(storage, here, { text: '  ', kind: null, levers: [] })
+    expect(storage.items.size).toBe(0)
+  })
+
+  it('reads a damaged or foreign value as no draft, and drops unknown kinds and levers', () => {
+    const storage = memoryStorage()
+    storage.setItem(draftKey(here), '{not json')
+    expect(loadDraft(storage, here)).toBeNull()
+    storage.setItem(draftKey(here), JSON.stringify({ text: 'kept', kind: 'nonsense', levers: ['finance', 'magic'] }))
+    expect(loadDraft(storage, here)).toEqual({ text: 'kept', kind: null, levers: ['finance'] })
+  })
+
+  it('carries on when the browser refuses storage', () => {
+    const refusing: DraftStorage = {
+      getItem: () => { throw new Error('denied') },
+      setItem: () => { throw new Error('quota') },
+      removeItem: () => { throw new Error('denied') },
+    }
+    expect(() => saveDraft(refusing, here, { text: 'x', kind: null, levers: [] })).not.toThrow()
+    expect(loadDraft(refusing, here)).toBeNull()
+    expect(() => forgetDraft(refusing, here)).not.toThrow()
+  })
+})
