@@ -48,8 +48,8 @@ test('a facilitator runs a timed story that a participant and the stage view fol
   const storyRow = facilitator.locator('.story-row', { has: facilitator.getByLabel('Title of story 1') })
   await storyRow.waitFor()
 
-  // The storyteller prepares: the template autosaves.
-  await participant.getByRole('heading', { name: /Prepare my story/ }).waitFor()
+  // The storyteller prepares: "Prepare my story" opens the template, which autosaves.
+  await participant.getByRole('button', { name: 'Prepare my story' }).click()
   await participant.getByLabel('Milestones').fill('The Warm Home Hub opened and 400 households asked for advice.')
   await participant.getByText('All changes saved').waitFor()
 

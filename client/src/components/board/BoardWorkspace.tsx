@@ -78,7 +78,10 @@ export function BoardWorkspace({ who, area, mode, phase, leaderName }: { who: Bo
       <FilterBar cities={cities} shown={shown.length} total={inArea} votesVisible={votesVisible} />
       <div className={who.rights.curate || hasPatterns ? 'workspace' : 'workspace no-patterns'}>
         <div className="workspace-cards">
-          {cards.length === 0 && status === 'synced' && <p className="empty">No cards yet. The first thought is the hardest: write it down.</p>}
+          {/* Only someone who can write is invited to; an observer or a guest is told what will appear. */}
+          {cards.length === 0 && status === 'synced' && (
+            <p className="empty">{who.rights.write ? 'No cards yet. The first thought is the hardest: write it down.' : 'No cards yet: they appear here as people write them.'}</p>
+          )}
           {cards.length > 0 && shown.length === 0 && <p className="empty">No cards here match. Try another area or clear the filters.</p>}
           <CardGrid cards={shown} who={who} tabs={tabs} showArea={area === ALL_AREAS} byVotes={byVotes && votesVisible} />
         </div>

@@ -28,6 +28,15 @@ export function VoteBar({ area, areaName, areaLabel, moderate, mayVote }: {
   }
 
   if (!vote && !moderate) return null
+  // A closed vote is over for those who only voted: it folds to one quiet line, its result a click away.
+  if (vote && !open && !moderate) {
+    return (
+      <details className="vote-bar folded">
+        <summary>Dot vote closed</summary>
+        <span className="vote-summary">{voteSummary(vote, vote.area ? areaLabel(vote.area) : '')}</span>
+      </details>
+    )
+  }
   return (
     <div className={open ? 'vote-bar open' : 'vote-bar'} aria-label="Dot vote">
       {vote && <span className="vote-summary">{voteSummary(vote, vote.area ? areaLabel(vote.area) : '')}</span>}
