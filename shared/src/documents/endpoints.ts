@@ -4,6 +4,15 @@ export const BOARD_PATH = '/board'
 /** Where the harvest document's y-websocket endpoint lives; the room name is the session id. */
 export const HARVEST_PATH = '/harvest'
 
+/**
+ * A document connection that opens with `?liveness=connection` lets the connection itself stand
+ * for its presence being current: the server sends it presence only when it changes, never the
+ * 15-second renewals y-websocket's awareness sends by default, and a client that asks for this
+ * keeps others' presence until the server removes it (it turns its awareness' own expiry off).
+ * Without the parameter a client gets every renewal, as y-websocket's own server sends them.
+ */
+export const LIVENESS_PARAM = { name: 'liveness', connection: 'connection' } as const
+
 /** Close codes of the document endpoints (board and harvest), so clients can tell people why they were refused. */
 export const BOARD_CLOSE = {
   unauthorized: { code: 4401, reason: 'unknown or revoked token' },
