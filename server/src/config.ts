@@ -13,6 +13,8 @@ export interface Config {
   seedDemo: boolean
   /** ADMIN_TOKEN, the organiser's key; null to generate one on first start. */
   adminToken: string | null
+  /** TRUST_PROXY: how many reverse proxies stand in front (0: none), so rate limits count the client's forwarded address. */
+  trustProxy: number
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
@@ -21,6 +23,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.
   const adminToken = env.ADMIN_TOKEN || null
   // The key opens every session on the server: a short one could be guessed.
   if (adminToken !== null && !/^\S{32,}$/.test(adminToken)) throw new Error('ADMIN_TOKEN must be at least 32 characters without spaces')
+  const trustProxy = Number(env.TRUST_PROXY || 0)
+  if (!Number.isInteger(trustProxy) || trustProxy < 0) throw new Error(`TRUST_PROXY must be the number of proxies in front (0, 1, …), got "${env.TRUST_PROXY}"`)
   const host = env.HOST || '127.0.0.1'
   const shownHost = host === '0.0.0.0' || host === '127.0.0.1' || host === '::' ? 'localhost' : host
   return {
@@ -31,5 +35,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     clientDir: path.resolve(root, env.CLIENT_DIR || 'client/dist'),
     seedDemo: env.SEED_DEMO !== '0',
     adminToken,
+    trustProxy,
   }
 }

@@ -9,7 +9,7 @@ import { SqliteStorage } from './storage/sqlite'
 async function main(): Promise<void> {
   const config = readConfig()
   const storage = new SqliteStorage(path.join(config.dataDir, 'harvest.sqlite'))
-  const app = createApp({ storage, publicUrl: config.publicUrl, clientDir: config.clientDir, showDemo: config.seedDemo, adminToken: config.adminToken })
+  const app = createApp({ storage, publicUrl: config.publicUrl, clientDir: config.clientDir, showDemo: config.seedDemo, adminToken: config.adminToken, trustProxy: config.trustProxy })
   const address = await app.listen(config.port, config.host)
   console.log(`Harvest is running on http://${config.host}:${address.port} (data in ${config.dataDir})`)
   // Printed this once only: the store keeps just its hash, so it cannot be shown again.
