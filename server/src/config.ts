@@ -15,6 +15,10 @@ export interface Config {
   adminToken: string | null
   /** TRUST_PROXY: how many reverse proxies stand in front (0: none), so rate limits count the client's forwarded address. */
   trustProxy: number
+  /** DATABASE_URL: PostgreSQL instead of the embedded store, for several server processes. */
+  databaseUrl: string | null
+  /** REDIS_URL: Redis carries broadcasts, documents and leases between server processes. */
+  redisUrl: string | null
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
@@ -36,5 +40,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     seedDemo: env.SEED_DEMO !== '0',
     adminToken,
     trustProxy,
+    databaseUrl: env.DATABASE_URL || null,
+    redisUrl: env.REDIS_URL || null,
   }
 }

@@ -1,17 +1,16 @@
-import path from 'node:path'
 import { adminLinkPath, inviteLinkPath } from '@harvest/shared'
 import { createApp } from './app'
 import { readConfig } from './config'
 import { ensureDemoSession } from './demo/seedDemo'
 import { stopOnSignals } from './lifecycle/shutdown'
-import { SqliteStorage } from './storage/sqlite'
+import { openStorage } from './storage/openStorage'
 
 async function main(): Promise<void> {
   const config = readConfig()
-  const storage = new SqliteStorage(path.join(config.dataDir, 'harvest.sqlite'))
+  const storage = await openStorage(config)
   const app = createApp({ storage, publicUrl: config.publicUrl, clientDir: config.clientDir, showDemo: config.seedDemo, adminToken: config.adminToken, trustProxy: config.trustProxy })
   const address = await app.listen(config.port, config.host)
-  console.log(`Harvest is running on http://${config.host}:${address.port} (data in ${config.dataDir})`)
+  console.log(`Harvest is running on http://${config.host}:${address.port} (data in ${config.databaseUrl ? 'PostgreSQL' : config.dataDir})`)
   // Printed this once only: the store keeps just its hash, so it cannot be shown again.
   const organiserKey = await app.ctx.organiser.ensure()
   if (organiserKey) {

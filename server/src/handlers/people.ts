@@ -1,5 +1,5 @@
 import type { Member } from '@harvest/shared'
-import { BOARD_CLOSE, can } from '@harvest/shared'
+import { BOARD_CLOSE, ROLES, can } from '@harvest/shared'
 import { leaveRooms } from '../breakouts/roundOps'
 import { Refusal } from '../Refusal'
 import { memberPrincipal } from '../realtime/Connections'
@@ -26,19 +26,20 @@ export async function refreshConnections(ctx: ServerContext, member: Member, rol
   for (const link of ctx.boards.of(memberPrincipal(member.id))) link.close(code, reason)
 }
 
+const MANAGER_ROLES = ROLES.filter((r) => can(r, 'people:manage'))
+
 export const memberSetRole: Handler<'member:setRole'> = {
   event: 'member:setRole',
   async run(ctx, socket, { memberId, role }) {
     const identity = socket.data.identity
     const member = await findSessionMember(ctx, identity.sessionId, memberId)
     if (member.role === role) return { ok: true, data: member }
-    // Somebody must stay who can run the session and manage its people.
-    if (can(member.role, 'people:manage') && !can(role, 'people:manage')) {
-      const managers = (await ctx.storage.listMembers(identity.sessionId)).filter((m) => can(m.role, 'people:manage'))
-      if (managers.length === 1) throw new Refusal('conflict', 'a session keeps at least one facilitator: make someone else facilitator first')
-    }
     const updated: Member = { ...member, role }
-    await ctx.storage.updateMember(updated)
+    // Somebody must stay who can run the session and manage its people; the store checks and
+    // writes in one step, so two facilitators demoting each other at once cannot both succeed.
+    if (!(await ctx.storage.updateMemberKeepingOne(updated, MANAGER_ROLES))) {
+      throw new Refusal('conflict', 'a session keeps at least one facilitator: make someone else facilitator first')
+    }
     await ctx.control.update(identity.sessionId, ({ state }) => {
       if (state.leadId === memberId && !can(role, 'session:drive')) state.leadId = null
     })

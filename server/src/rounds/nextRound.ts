@@ -52,7 +52,7 @@ export async function createNextRound(
     },
     now,
   )
-  await storage.saveControl(created.session.id, { state: carriedControl(from.control, created.member.id), notes: {} })
+  await storage.saveControl(created.session.id, { state: carriedControl(from.control, created.member.id), notes: {} }, 0)
   await setRecapSource(storage, created.session.id, session.id)
   return created
 }

@@ -1,4 +1,4 @@
-import type { CityKind, ControlState, Draft, Invite, Member, SessionInfo, SnapshotInfo, StoryNotes, SurveyAnswer, SurveyDefinition, SurveyStatus } from '@harvest/shared'
+import type { CityKind, ControlState, Draft, Invite, Member, Role, SessionInfo, SnapshotInfo, StoryNotes, SurveyAnswer, SurveyDefinition, SurveyStatus } from '@harvest/shared'
 
 /** A member as stored: the secret itself is never kept, only its hash. */
 export interface MemberRecord extends Member {
@@ -27,9 +27,21 @@ export interface Storage {
   /** Deletes a member; their token stops working. */
   removeMember(memberId: string): Promise<void>
 
-  /** The session's agenda, stories, clocks and notes; undefined before the first save. */
-  getControl(sessionId: string): Promise<ControlRecord | undefined>
-  saveControl(sessionId: string, control: ControlRecord): Promise<void>
+  /** The session's agenda, stories, clocks, notes, drafts and vote, with its version; undefined before the first save. */
+  getControl(sessionId: string): Promise<StoredControl | undefined>
+  /**
+   * Saves a change made on top of version `baseVersion` (0 for the first save, which must carry
+   * the state) and returns the new version, or null, writing nothing, when the stored version is
+   * no longer `baseVersion` (another change, maybe of another process, came first). Only the
+   * notes, drafts and vote the change names are written.
+   */
+  saveControl(sessionId: string, change: ControlChange, baseVersion: number): Promise<number | null>
+  /**
+   * Saves a member's new record unless it would leave their session without any member whose
+   * role is one of `keepOneOf` (then it writes nothing and returns false). Atomic against other
+   * changes to the same session's members, whichever process makes them.
+   */
+  updateMemberKeepingOne(member: Member, keepOneOf: readonly Role[]): Promise<boolean>
 
   /**
    * Appends one Yjs update of a document (a copy: the caller may reuse its buffer) and returns
@@ -84,6 +96,22 @@ export interface ControlRecord {
   /** Private-writing drafts by member id: never sent to anyone but their author. */
   drafts?: Record<string, Draft[]>
   /** The latest dot vote with every person's dots; people see only a view of it. */
+  vote?: VoteRecord | null
+}
+
+/** A control record as read from the store, with the version a change must be based on. */
+export interface StoredControl extends ControlRecord {
+  version: number
+}
+
+/**
+ * What one control change writes: the state when it changed, and the notes (by story), drafts
+ * (by member; null deletes) and vote (null clears) it changed; what it leaves out stays as it is.
+ */
+export interface ControlChange {
+  state?: ControlState
+  notes?: Record<string, StoryNotes>
+  drafts?: Record<string, Draft[] | null>
   vote?: VoteRecord | null
 }
 

@@ -1,5 +1,6 @@
-import type { Invite, Member, SessionInfo, SnapshotInfo } from '@harvest/shared'
-import type { ControlRecord, MemberRecord, Storage, SurveyAnswerRecord, SurveyRecord } from './Storage'
+import type { Invite, Member, Role, SessionInfo, SnapshotInfo } from '@harvest/shared'
+import { applyControlChange } from '../control/diffControl'
+import type { ControlChange, MemberRecord, StoredControl, Storage, SurveyAnswerRecord, SurveyRecord } from './Storage'
 import { SNAPSHOTS_KEPT, newestFirst, withDefaults } from './Storage'
 
 /** Keeps everything in process memory: for tests and throwaway runs. */
@@ -11,7 +12,7 @@ export class MemoryStorage implements Storage {
   /** One sequence for every document, as a database's would be. */
   private lastSeq = 0
   private meta = new Map<string, string>()
-  private controls = new Map<string, ControlRecord>()
+  private controls = new Map<string, StoredControl>()
   private snapshots = new Map<string, { info: SnapshotInfo; state: Uint8Array }[]>()
   private surveys = new Map<string, SurveyRecord>()
   /** Session id → member id → answer; a Map keeps the order answers were first given. */
@@ -65,8 +66,22 @@ export class MemoryStorage implements Storage {
     const control = this.controls.get(sessionId)
     return control && structuredClone(control)
   }
-  async saveControl(sessionId: string, control: ControlRecord) {
-    this.controls.set(sessionId, structuredClone(control))
+  async saveControl(sessionId: string, change: ControlChange, baseVersion: number) {
+    const current = this.controls.get(sessionId)
+    if ((current?.version ?? 0) !== baseVersion) return null
+    if (!current && !change.state) throw new Error('the first save of a session\'s control carries its state')
+    const base = current ?? { state: change.state!, notes: {}, drafts: {}, vote: null, version: 0 }
+    const version = baseVersion + 1
+    this.controls.set(sessionId, { ...applyControlChange(base, structuredClone(change)), version })
+    return version
+  }
+  async updateMemberKeepingOne(member: Member, keepOneOf: readonly Role[]) {
+    const current = this.members.get(member.id)
+    const others = [...this.members.values()].filter((m) => m.sessionId === member.sessionId && m.id !== member.id)
+    const leaves = current !== undefined && keepOneOf.includes(current.role) && !keepOneOf.includes(member.role)
+    if (leaves && !others.some((m) => keepOneOf.includes(m.role))) return false
+    await this.updateMember(member)
+    return true
   }
   async appendUpdate(docName: string, update: Uint8Array) {
     const list = this.updates.get(docName) ?? []

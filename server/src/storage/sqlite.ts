@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import type { Invite, Member, SessionInfo, SnapshotInfo } from '@harvest/shared'
-import type { ControlRecord, MemberRecord, Storage, SurveyAnswerRecord, SurveyRecord } from './Storage'
+import type { ControlState, Draft, Invite, Member, Role, SessionInfo, SnapshotInfo, StoryNotes } from '@harvest/shared'
+import type { ControlChange, ControlRecord, MemberRecord, Storage, VoteRecord, SurveyAnswerRecord, SurveyRecord } from './Storage'
 import { SNAPSHOTS_KEPT, newestFirst, withDefaults } from './Storage'
 
 const SCHEMA = `
@@ -18,6 +18,10 @@ CREATE TABLE IF NOT EXISTS doc_updates (
 CREATE INDEX IF NOT EXISTS doc_updates_doc ON doc_updates (doc, id);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS controls (session_id TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS control_state (session_id TEXT PRIMARY KEY, version INTEGER NOT NULL, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS control_notes (session_id TEXT NOT NULL, story_id TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (session_id, story_id));
+CREATE TABLE IF NOT EXISTS control_drafts (session_id TEXT NOT NULL, member_id TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (session_id, member_id));
+CREATE TABLE IF NOT EXISTS control_votes (session_id TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS snapshots (
   id TEXT PRIMARY KEY, doc TEXT NOT NULL, at INTEGER NOT NULL, cards INTEGER NOT NULL, data BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS snapshots_doc ON snapshots (doc, at);
@@ -44,6 +48,7 @@ export class SqliteStorage implements Storage {
     this.db.pragma('journal_mode = WAL')
     this.db.pragma('synchronous = NORMAL')
     this.db.exec(SCHEMA)
+    this.splitLegacyControls()
     this.appendStatement = this.db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)')
     this.loadStatement = this.db.prepare('SELECT id, data FROM doc_updates WHERE doc = ? ORDER BY id')
   }
@@ -118,14 +123,72 @@ export class SqliteStorage implements Storage {
   }
 
   async getControl(sessionId: string) {
-    const row = this.db.prepare('SELECT data FROM controls WHERE session_id = ?').get(sessionId) as { data: string } | undefined
-    return row && (JSON.parse(row.data) as ControlRecord)
+    const row = this.db.prepare('SELECT version, data FROM control_state WHERE session_id = ?').get(sessionId) as { version: number; data: string } | undefined
+    if (!row) return undefined
+    const notes: Record<string, StoryNotes> = {}
+    for (const n of this.db.prepare('SELECT story_id, data FROM control_notes WHERE session_id = ?').all(sessionId) as { story_id: string; data: string }[]) {
+      notes[n.story_id] = JSON.parse(n.data) as StoryNotes
+    }
+    const drafts: Record<string, Draft[]> = {}
+    for (const d of this.db.prepare('SELECT member_id, data FROM control_drafts WHERE session_id = ?').all(sessionId) as { member_id: string; data: string }[]) {
+      drafts[d.member_id] = JSON.parse(d.data) as Draft[]
+    }
+    const vote = this.db.prepare('SELECT data FROM control_votes WHERE session_id = ?').pluck().get(sessionId) as string | undefined
+    return { state: JSON.parse(row.data) as ControlState, notes, drafts, vote: vote ? (JSON.parse(vote) as VoteRecord) : null, version: row.version }
   }
 
-  async saveControl(sessionId: string, control: ControlRecord) {
-    this.db
-      .prepare('INSERT INTO controls (session_id, data) VALUES (?, ?) ON CONFLICT(session_id) DO UPDATE SET data = excluded.data')
-      .run(sessionId, JSON.stringify(control))
+  async saveControl(sessionId: string, change: ControlChange, baseVersion: number) {
+    return this.db.transaction(() => this.writeControl(sessionId, change, baseVersion))()
+  }
+
+  /** The compare-and-set itself, inside a transaction of the caller's. */
+  private writeControl(sessionId: string, change: ControlChange, baseVersion: number): number | null {
+    const version = baseVersion + 1
+    if (baseVersion === 0) {
+      if (!change.state) throw new Error("the first save of a session's control carries its state")
+      const { changes } = this.db.prepare('INSERT INTO control_state (session_id, version, data) VALUES (?, 1, ?) ON CONFLICT DO NOTHING').run(sessionId, JSON.stringify(change.state))
+      if (changes === 0) return null
+    } else {
+      const { changes } = change.state
+        ? this.db.prepare('UPDATE control_state SET version = ?, data = ? WHERE session_id = ? AND version = ?').run(version, JSON.stringify(change.state), sessionId, baseVersion)
+        : this.db.prepare('UPDATE control_state SET version = ? WHERE session_id = ? AND version = ?').run(version, sessionId, baseVersion)
+      if (changes === 0) return null
+    }
+    for (const [storyId, notes] of Object.entries(change.notes ?? {})) {
+      this.db.prepare('INSERT INTO control_notes (session_id, story_id, data) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET data = excluded.data').run(sessionId, storyId, JSON.stringify(notes))
+    }
+    for (const [memberId, drafts] of Object.entries(change.drafts ?? {})) {
+      if (drafts) this.db.prepare('INSERT INTO control_drafts (session_id, member_id, data) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET data = excluded.data').run(sessionId, memberId, JSON.stringify(drafts))
+      else this.db.prepare('DELETE FROM control_drafts WHERE session_id = ? AND member_id = ?').run(sessionId, memberId)
+    }
+    if (change.vote) this.db.prepare('INSERT INTO control_votes (session_id, data) VALUES (?, ?) ON CONFLICT DO UPDATE SET data = excluded.data').run(sessionId, JSON.stringify(change.vote))
+    else if (change.vote === null) this.db.prepare('DELETE FROM control_votes WHERE session_id = ?').run(sessionId)
+    return version
+  }
+
+  /** Files written before notes, drafts and votes had records of their own: each session's one record is split once. */
+  private splitLegacyControls(): void {
+    const rows = this.db.prepare('SELECT session_id, data FROM controls').all() as { session_id: string; data: string }[]
+    if (rows.length === 0) return
+    this.db.transaction(() => {
+      for (const row of rows) {
+        const record = JSON.parse(row.data) as ControlRecord
+        this.writeControl(row.session_id, { ...record, drafts: record.drafts ?? {}, vote: record.vote ?? null }, 0)
+        this.db.prepare('DELETE FROM controls WHERE session_id = ?').run(row.session_id)
+      }
+    })()
+  }
+
+  async updateMemberKeepingOne(member: Member, keepOneOf: readonly Role[]) {
+    // better-sqlite3 is synchronous: nothing else runs between this read and the write.
+    const rows = this.db.prepare('SELECT id, data FROM members WHERE session_id = ?').all(member.sessionId) as { id: string; data: string }[]
+    const roles = new Map(rows.map((r) => [r.id, (JSON.parse(r.data) as Member).role]))
+    const current = roles.get(member.id)
+    roles.delete(member.id)
+    const leaves = current !== undefined && keepOneOf.includes(current) && !keepOneOf.includes(member.role)
+    if (leaves && ![...roles.values()].some((role) => keepOneOf.includes(role))) return false
+    await this.updateMember(member)
+    return true
   }
 
   async appendUpdate(docName: string, update: Uint8Array) {

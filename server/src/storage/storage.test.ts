@@ -1,10 +1,18 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Invite, SessionInfo } from '@harvest/shared'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { Draft, Invite, SessionInfo } from '@harvest/shared'
+import { EMPTY_NOTES } from '@harvest/shared'
+import { newControl } from '../control/newControl'
 import { MemoryStorage } from './memory'
 import { SqliteStorage } from './sqlite'
+import { PostgresStorage } from './postgres/PostgresStorage'
+import { MIGRATIONS } from './postgres/migrations'
+import Database from 'better-sqlite3'
+import pg from 'pg'
+import type { PostgresService } from '../testing/services/postgres'
+import { startPostgres } from '../testing/services/postgres'
 import type { MemberRecord, Storage, SurveyAnswerRecord } from './Storage'
 import { publicMember } from './Storage'
 
@@ -43,11 +51,11 @@ const member = (id: string, sessionId: string, joinedAt: number, patch: Partial<
 const bytes = (...values: number[]) => new Uint8Array(values)
 
 /** Every Storage implementation must pass this. */
-function storageContract(name: string, open: () => Storage) {
+function storageContract(name: string, open: () => Storage | Promise<Storage>) {
   describe(`${name} storage contract`, () => {
     let storage: Storage
-    beforeEach(() => {
-      storage = open()
+    beforeEach(async () => {
+      storage = await open()
     })
     afterEach(async () => {
       await storage.close()
@@ -184,6 +192,64 @@ function storageContract(name: string, open: () => Storage) {
       expect(await storage.listSurveyAnswers('none')).toEqual([])
     })
 
+    it('saves control with compare-and-set: a save based on a replaced version writes nothing', async () => {
+      const record = newControl({ leadId: 'lead', cities: [] })
+      expect(await storage.getControl('s1')).toBeUndefined()
+      expect(await storage.saveControl('s1', record, 0)).toBe(1)
+      expect(await storage.saveControl('s1', record, 0)).toBeNull()
+      const stored = await storage.getControl('s1')
+      expect(stored).toMatchObject({ version: 1, state: record.state, notes: {} })
+      const moved = { ...record.state, leadId: 'other' }
+      expect(await storage.saveControl('s1', { state: moved }, 1)).toBe(2)
+      expect(await storage.saveControl('s1', { state: { ...record.state, chime: true } }, 1)).toBeNull()
+      expect(await storage.getControl('s1')).toMatchObject({ version: 2, state: moved })
+      expect(await storage.getControl('s2')).toBeUndefined()
+    })
+
+    it('lets exactly one of two saves racing on the same version through', async () => {
+      const record = newControl({ leadId: null, cities: [] })
+      await storage.saveControl('s1', record, 0)
+      const results = await Promise.all(
+        ['a', 'b'].map((lead) => storage.saveControl('s1', { state: { ...record.state, leadId: lead }, notes: { [lead]: { ...EMPTY_NOTES, milestones: lead } } }, 1)),
+      )
+      expect(results.filter((r) => r === 2)).toHaveLength(1)
+      expect(results.filter((r) => r === null)).toHaveLength(1)
+      const winner = results[0] === 2 ? 'a' : 'b'
+      const stored = await storage.getControl('s1')
+      expect(stored!.state.leadId).toBe(winner)
+      expect(Object.keys(stored!.notes)).toEqual([winner])
+    })
+
+    it('keeps notes, drafts and the vote as records of their own: a change writes only those it names', async () => {
+      const record = newControl({ leadId: null, cities: [] })
+      await storage.saveControl('s1', record, 0)
+      const draft = (id: string) => ({ id, text: `draft ${id}`, kind: 'insight', levers: [], createdAt: 1 }) as unknown as Draft
+      const vote = { id: 'v1', area: null, budget: 3, hidden: false, status: 'open' as const, openedAt: 1, closedAt: null, dots: { m1: { c1: 2 } } }
+      await storage.saveControl('s1', { notes: { story1: { ...EMPTY_NOTES, milestones: 'first' } }, drafts: { m1: [draft('d1')], m2: [draft('d2')] }, vote }, 1)
+      await storage.saveControl('s1', { notes: { story2: { ...EMPTY_NOTES, milestones: 'second' } }, drafts: { m1: null } }, 2)
+      const stored = await storage.getControl('s1')
+      expect(stored).toMatchObject({ version: 3, state: record.state, vote })
+      expect(stored!.notes).toEqual({ story1: { ...EMPTY_NOTES, milestones: 'first' }, story2: { ...EMPTY_NOTES, milestones: 'second' } })
+      expect(stored!.drafts).toEqual({ m2: [draft('d2')] })
+      await storage.saveControl('s1', { vote: null }, 3)
+      expect((await storage.getControl('s1'))!.vote).toBeNull()
+    })
+
+    it('changes a role unless that leaves the session without a facilitator, also when two demotions race', async () => {
+      await storage.addMember(member('f1', 's1', 10, { role: 'facilitator' }))
+      await storage.addMember(member('f2', 's1', 20, { role: 'facilitator' }))
+      await storage.addMember(member('other', 's2', 20, { role: 'facilitator' }))
+      const keep = ['facilitator'] as const
+      const demote = (id: string, at: number) => storage.updateMemberKeepingOne({ ...publicMember(member(id, 's1', at)), role: 'participant' }, keep)
+      const results = await Promise.all([demote('f1', 10), demote('f2', 20)])
+      expect(results.sort()).toEqual([false, true])
+      expect((await storage.listMembers('s1')).filter((m) => m.role === 'facilitator')).toHaveLength(1)
+      // Changes that keep a facilitator go through.
+      expect(await storage.updateMemberKeepingOne({ ...publicMember(member('p', 's1', 5)), role: 'observer' }, keep)).toBe(true)
+      const [last] = (await storage.listMembers('s1')).filter((m) => m.role === 'facilitator')
+      expect(await storage.updateMemberKeepingOne({ ...last!, name: 'Renamed' }, keep)).toBe(true)
+    })
+
     it('stores meta values and overwrites them', async () => {
       expect(await storage.getMeta('demoSessionId')).toBeUndefined()
       await storage.setMeta('demoSessionId', 'first')
@@ -208,7 +274,71 @@ afterEach(() => {
 storageContract('MemoryStorage', () => new MemoryStorage())
 storageContract('SqliteStorage', () => new SqliteStorage(tempFile()))
 
+// A real PostgreSQL of this test file's own, on 127.0.0.1 and a free port, installed from
+// Debian's packages when missing; each test gets a fresh database.
+let postgres: PostgresService
+beforeAll(async () => {
+  postgres = await startPostgres()
+}, 120_000)
+afterAll(async () => {
+  await postgres?.stop()
+})
+storageContract('PostgresStorage', async () => PostgresStorage.open(await postgres.createDatabase(), { max: 2 }))
+
+describe('PostgresStorage schema', () => {
+  it('splits the control record of a database at schema version 1 into state, notes, drafts and vote', async () => {
+    const url = await postgres.createDatabase()
+    const client = new pg.Client({ connectionString: url })
+    await client.connect()
+    const legacy = { ...newControl({ leadId: 'lead', cities: [] }), notes: { story1: { ...EMPTY_NOTES, milestones: 'kept' } }, drafts: { m1: [{ id: 'd1' }] }, vote: null }
+    try {
+      await client.query(MIGRATIONS[0]!.sql)
+      await client.query('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())')
+      await client.query("INSERT INTO schema_migrations (version, name) VALUES (1, 'initial schema')")
+      await client.query('INSERT INTO controls (session_id, data) VALUES ($1, $2)', ['s1', JSON.stringify(legacy)])
+    } finally {
+      await client.end()
+    }
+    const storage = await PostgresStorage.open(url, { max: 1 })
+    try {
+      expect(await storage.getControl('s1')).toEqual({ ...legacy, version: 1 })
+    } finally {
+      await storage.close()
+    }
+  })
+  it('migrates a database once, also when two processes open it at the same time, and keeps what it holds', async () => {
+    const url = await postgres.createDatabase()
+    const [first, second] = await Promise.all([PostgresStorage.open(url, { max: 1 }), PostgresStorage.open(url, { max: 1 })])
+    await first.createSession(session('s1'), [invite('s1', 'participant')])
+    await first.close()
+    await second.close()
+    const reopened = await PostgresStorage.open(url, { max: 1 })
+    try {
+      expect(await reopened.getSession('s1')).toEqual(session('s1'))
+      expect(await reopened.findInvite(invite('s1', 'participant').token)).toEqual(invite('s1', 'participant'))
+    } finally {
+      await reopened.close()
+    }
+  })
+})
+
 describe('SqliteStorage file', () => {
+  it('splits a control record written before notes, drafts and votes had records of their own', async () => {
+    const file = tempFile()
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    const legacy = { ...newControl({ leadId: 'lead', cities: [] }), notes: { story1: { ...EMPTY_NOTES, milestones: 'kept' } }, drafts: {}, vote: null }
+    const old = new Database(file)
+    old.exec('CREATE TABLE controls (session_id TEXT PRIMARY KEY, data TEXT NOT NULL)')
+    old.prepare('INSERT INTO controls (session_id, data) VALUES (?, ?)').run('s1', JSON.stringify(legacy))
+    old.close()
+    const storage = new SqliteStorage(file)
+    try {
+      expect(await storage.getControl('s1')).toEqual({ ...legacy, version: 1 })
+    } finally {
+      await storage.close()
+    }
+  })
+
   it('keeps everything after the file is closed and opened again', async () => {
     const file = tempFile()
     const first = new SqliteStorage(file)
