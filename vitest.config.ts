@@ -16,7 +16,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['server/src/**/*.integration.test.ts'],
+          include: ['server/src/**/*.integration.test.ts', 'server/bench/**/*.integration.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
           hookTimeout: 20_000,

@@ -6,6 +6,7 @@ import type { BoardPresence, CityKind, JoinResult, SessionState } from '@harvest
 import { BOARD_PATH, PLENARY_AREA, getCards } from '@harvest/shared'
 import { colorFor } from '../../../client/src/board/presenceList'
 import { benchNow } from './clock'
+import { skimmingParser } from './skimmingParser'
 import type { ServerKind } from './serverProcess'
 
 /** Where a participant joins: our server with an invitation, or the bare server's room. */
@@ -30,6 +31,8 @@ export interface ParticipantEars {
   onCard(id: string, at: number): void
   onControl(at: number): void
   onDrop(): void
+  /** A people list arrived (counted, not decoded: see skimmingParser). */
+  onPeopleList(bytes: number): void
 }
 
 /**
@@ -88,7 +91,12 @@ export class Participant {
 
   /** Ours only: the session's socket.io connection, with the member token, as the browser's socket.ts opens it. */
   connectSocket(): Promise<void> {
-    const socket = io(this.venue.url, { auth: { token: this.memberToken }, transports: ['websocket', 'polling'], forceNew: true })
+    const socket = io(this.venue.url, {
+      auth: { token: this.memberToken },
+      transports: ['websocket', 'polling'],
+      forceNew: true,
+      parser: skimmingParser((bytes) => this.ears.onPeopleList(bytes)),
+    })
     this.socket = socket
     socket.on('control:state', () => this.ears.onControl(benchNow()))
     socket.on('disconnect', () => !this.closing && this.ears.onDrop())

@@ -10,13 +10,15 @@ import type { Arrivals, Envelope, JoinOutcome, WorkerReply, WorkerRequest } from
 process.setMaxListeners(0) // each y-websocket provider adds a process exit listener
 
 const participants: Participant[] = []
-const arrivals: Arrivals = { cards: {}, marks: {}, drops: 0, participants: 0 }
+const arrivals: Arrivals = { cards: {}, marks: {}, drops: 0, peopleListBytes: 0, participants: 0 }
 let mark = 0
 
 // Bounded in time whatever happens to the bench.
 const lifetime = Number(process.env.BENCH_WORKER_MAX_MS ?? 15 * 60_000)
 setTimeout(() => process.exit(0), lifetime).unref()
 process.on('disconnect', () => process.exit(0))
+const bench = process.ppid
+setInterval(() => process.ppid !== bench && process.exit(0), 1000).unref()
 
 function reply(seq: number, message: WorkerReply): void {
   process.send!({ ...message, seq })
@@ -33,6 +35,7 @@ function listen() {
       ;(arrivals.marks[mark] ??= []).push(at)
     },
     onDrop: () => void arrivals.drops++,
+    onPeopleList: (bytes: number) => void (arrivals.peopleListBytes += bytes),
   }
 }
 

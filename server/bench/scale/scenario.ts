@@ -78,6 +78,8 @@ export interface RunResult {
   phases: PhaseResult[]
   /** Connections that dropped during the run (each reconnects by itself). */
   drops: number
+  /** Bytes of people lists ('members:changed') all receivers got while everyone joined. */
+  peopleListBytesWhileJoining: number
 }
 
 const CITIES = [
@@ -132,7 +134,7 @@ export async function runScenario(options: ScenarioOptions, log: (line: string) 
     let venue: Venue = { kind: 'bare', url: server.url, wsUrl: server.wsUrl, room: 'scale-bench', inviteToken: null }
     let itemId = ''
     if (options.server === 'ours') ({ venue, facilitator, itemId } = await openSession(server))
-    writer = new Participant(venue, person('Writer', 0), { onCard: () => {}, onControl: () => {}, onDrop: () => {} })
+    writer = new Participant(venue, person('Writer', 0), { onCard: () => {}, onControl: () => {}, onDrop: () => {}, onPeopleList: () => {} })
     await writer.join()
     await sleep(500)
     const beforeBytes = server.rss()
@@ -158,7 +160,9 @@ export async function runScenario(options: ScenarioOptions, log: (line: string) 
         board: summarise(outcomes.map((o) => o.steps.board), outcomes.length).p50,
       },
     }
-    log(`    ${receivers} joined (${joins.failed} failed) in ${(joins.allWithinMs / 1000).toFixed(1)} s, join p50 ${joins.p50} ms p99 ${joins.p99} ms (p50 of HTTP ${joins.stepsP50.http}, session state ${joins.stepsP50.session}, board ${joins.stepsP50.board} ms)`)
+    const afterJoins = await pool.all<'arrivals'>({ type: 'collect', ids: [] })
+    const peopleListBytesWhileJoining = afterJoins.reduce((sum, r) => sum + r.arrivals.peopleListBytes, 0)
+    log(`    ${receivers} joined (${joins.failed} failed${joins.firstError ? `, first: ${joins.firstError}` : ''}) in ${(joins.allWithinMs / 1000).toFixed(1)} s, join p50 ${joins.p50} ms p99 ${joins.p99} ms (p50 of HTTP ${joins.stepsP50.http}, session state ${joins.stepsP50.session}, board ${joins.stepsP50.board} ms); people lists received meanwhile ${(peopleListBytesWhileJoining / 1e6).toFixed(1)} MB in all`)
     await sleep(1000)
     const joinedBytes = server.rss()
     const perParticipantBytes: Partial<Record<PresenceMode, number>> = {}
@@ -233,6 +237,7 @@ export async function runScenario(options: ScenarioOptions, log: (line: string) 
       memory: { beforeBytes, joinedBytes, perParticipantBytes },
       phases,
       drops: final.reduce((sum, r) => sum + r.arrivals.drops, 0),
+      peopleListBytesWhileJoining,
     }
   } finally {
     writer?.destroy()

@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { forget, track } from './children'
 
 /** Which server a scenario runs against: ours as a user starts it, or the bare reference. */
 export type ServerKind = 'ours' | 'bare'
@@ -44,6 +45,7 @@ export async function startServer(kind: ServerKind, { timeoutMs = 60_000 } = {})
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  track(child, dataDir)
   const url = await new Promise<string>((resolve, reject) => {
     let out = ''
     const timer = setTimeout(() => reject(new Error(`${kind} server did not start within ${timeoutMs} ms:\n${out}`)), timeoutMs)
@@ -92,4 +94,5 @@ async function stopChild(child: ChildProcess, dataDir: string): Promise<void> {
     clearTimeout(killer)
   }
   fs.rmSync(dataDir, { recursive: true, force: true })
+  forget(dataDir)
 }

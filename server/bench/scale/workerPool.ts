@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { track } from './children'
 import type { Envelope, WorkerReply, WorkerRequest } from './workerProtocol'
 
 /** The receiver processes of one scenario, each holding an equal share of the participants. */
@@ -27,6 +28,7 @@ export class WorkerPool {
     const children = Array.from({ length: count }, () =>
       fork(script, [], { execArgv: ['--import', 'tsx'], env: { ...process.env, BENCH_WORKER_MAX_MS: String(maxMs) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
     )
+    for (const child of children) track(child)
     return new WorkerPool(children)
   }
 

@@ -24,6 +24,8 @@ export interface Arrivals {
   marks: Record<number, number[]>
   /** Connections that dropped and reconnected during the run. */
   drops: number
+  /** Bytes of people lists ('members:changed') received by all of them. */
+  peopleListBytes: number
   participants: number
 }
 
