@@ -21,6 +21,8 @@ export interface Access {
   check?: (doc: Y.Doc, update: Uint8Array) => string | null
   /** Called once an update that passed `check` is applied, for what the server adds to it. */
   accepted?: (doc: Y.Doc) => void
+  /** False for a document nobody shows presence on: presence sent to it is dropped, not relayed. */
+  presence?: boolean
 }
 
 /**
@@ -34,20 +36,24 @@ export class DocumentPeer implements Peer {
   readonly awarenessIds = new Set<number>()
   /** Updates refused because this connection may not write; for logs and tests. */
   droppedUpdates = 0
+  sent = false
 
+  /** `wantsRenewals`: false when the client asked for its connection to stand for liveness (LIVENESS_PARAM). */
   constructor(
     private live: LiveDoc,
     private transport: (message: Uint8Array) => void,
     private access: Access,
+    readonly wantsRenewals = true,
   ) {}
 
   send(message: Uint8Array): void {
+    this.sent = true
     this.transport(message)
   }
 
   /** Opens the conversation: our state vector, then who else is here. */
   start(): void {
-    this.live.peers.add(this)
+    this.live.addPeer(this)
     this.send(encodeSyncStep1(this.live.doc))
     const others = [...this.live.awareness.getStates().keys()]
     if (others.length > 0) this.send(encodeAwareness(this.live.awareness, others))
@@ -71,6 +77,7 @@ export class DocumentPeer implements Peer {
         return this.receiveSync(decoder)
       case MESSAGE.awareness: {
         const update = decoding.readVarUint8Array(decoder)
+        if (this.access.presence === false) return
         if (claimsOthers(update, this, this.live.awarenessOwners)) return
         awarenessProtocol.applyAwarenessUpdate(this.live.awareness, update, this)
         return

@@ -1,10 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import * as decoding from 'lib0/decoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { PLENARY_AREA, addCard, listCards, type NewCard } from '@harvest/shared'
 import { MemoryStorage } from '../storage/memory'
 import { SnapshotOnChange } from '../snapshots/snapshotOnChange'
 import type { DocExtension } from './DocExtension'
-import { LiveDoc, type Peer } from './LiveDoc'
+import { awarenessClientIds } from './awarenessClaims'
+import { AWARENESS_BATCH_MS, KEEPALIVE_MS, LiveDoc, type Peer } from './LiveDoc'
 import { SERVER_ORIGIN, STORED_ORIGIN, originKind } from './origins'
 import { COMPACT_AFTER_UPDATES, StoreUpdates } from './storeUpdates'
 
@@ -168,5 +171,94 @@ describe('LiveDoc', () => {
     Y.applyUpdate(live.doc, new Uint8Array([0, 0]), STORED_ORIGIN)
     await live.store()
     expect(await storage.listSnapshots('board:s2')).toHaveLength(1)
+  })
+})
+
+describe('LiveDoc presence', () => {
+  afterEach(() => void vi.useRealTimers())
+
+  /** A client's awareness, as y-protocols keeps it; `update()` is what it sends. */
+  function client(id: number) {
+    const doc = new Y.Doc()
+    doc.clientID = id
+    const awareness = new awarenessProtocol.Awareness(doc)
+    clearInterval(awareness._checkInterval)
+    return {
+      set: (state: Record<string, unknown> | null) => awareness.setLocalState(state),
+      update: () => awarenessProtocol.encodeAwarenessUpdate(awareness, [id]),
+    }
+  }
+  const statesIn = (messages: Uint8Array[]) =>
+    messages.filter((m) => m.length > 3).map((m) => {
+      const decoder = decoding.createDecoder(m)
+      decoding.readVarUint(decoder)
+      return awarenessClientIds(decoding.readVarUint8Array(decoder))
+    })
+
+  it('relays a changed presence to every peer, and an unchanged renewal only to peers that want renewals', async () => {
+    vi.useFakeTimers()
+    const { live } = await open(new MemoryStorage())
+    const toLive: Uint8Array[] = []
+    const toStandard: Uint8Array[] = []
+    const ann = { ...peer(), wantsRenewals: false }
+    live.addPeer(ann)
+    live.addPeer({ ...peer(toLive), wantsRenewals: false })
+    live.addPeer({ ...peer(toStandard), wantsRenewals: true })
+    const annAwareness = client(7)
+
+    annAwareness.set({ name: 'Ann', area: 'plenary' })
+    awarenessProtocol.applyAwarenessUpdate(live.awareness, annAwareness.update(), ann)
+    vi.advanceTimersByTime(AWARENESS_BATCH_MS)
+    expect([statesIn(toLive), statesIn(toStandard)]).toEqual([[[7]], [[7]]])
+
+    // y-websocket's 15-second renewal: the same state with a higher clock.
+    annAwareness.set({ name: 'Ann', area: 'plenary' })
+    awarenessProtocol.applyAwarenessUpdate(live.awareness, annAwareness.update(), ann)
+    vi.advanceTimersByTime(AWARENESS_BATCH_MS)
+    expect([statesIn(toLive), statesIn(toStandard)]).toEqual([[[7]], [[7], [7]]])
+
+    annAwareness.set({ name: 'Ann', area: 'story' })
+    awarenessProtocol.applyAwarenessUpdate(live.awareness, annAwareness.update(), ann)
+    vi.advanceTimersByTime(AWARENESS_BATCH_MS)
+    expect([statesIn(toLive), statesIn(toStandard)]).toEqual([[[7], [7]], [[7], [7], [7]]])
+  })
+
+  it('keeps a presence for as long as its connection, without renewals, and drops it when the peer leaves', async () => {
+    vi.useFakeTimers()
+    const { live } = await open(new MemoryStorage())
+    const ann = { ...peer(), wantsRenewals: false }
+    const received: Uint8Array[] = []
+    live.addPeer(ann)
+    live.addPeer({ ...peer(received), wantsRenewals: false })
+    const annAwareness = client(7)
+    annAwareness.set({ name: 'Ann' })
+    awarenessProtocol.applyAwarenessUpdate(live.awareness, annAwareness.update(), ann)
+
+    vi.advanceTimersByTime(5 * 60_000)
+    expect(live.awareness.getStates().get(7)).toEqual({ name: 'Ann' })
+
+    live.removePeer(ann)
+    expect(live.awareness.getStates().has(7)).toBe(false)
+    vi.advanceTimersByTime(AWARENESS_BATCH_MS)
+    expect(statesIn(received).at(-1)).toEqual([7])
+  })
+
+  it(`sends a peer that heard nothing for ${KEEPALIVE_MS / 1000} s an empty presence message, so its provider does not give up on the connection`, async () => {
+    vi.useFakeTimers()
+    const { live } = await open(new MemoryStorage())
+    const quiet: Uint8Array[] = []
+    const busy: Uint8Array[] = []
+    const busyPeer = peer(busy)
+    const send = busyPeer.send
+    busyPeer.send = (m) => ((busyPeer.sent = true), send(m))
+    live.addPeer({ ...peer(quiet), send: (m) => void quiet.push(m) })
+    live.addPeer(busyPeer)
+    vi.advanceTimersByTime(KEEPALIVE_MS - 1)
+    live.doc.transact(() => void addCard(live.doc, card('a')), SERVER_ORIGIN)
+    vi.advanceTimersByTime(1)
+    // The quiet one got the card and then its keep-alive; the busy one had heard the card, and nothing more.
+    expect(quiet.map((m) => m[0])).toEqual([0, 1])
+    expect(quiet.at(-1)).toEqual(new Uint8Array([1, 1, 0]))
+    expect(busy).toHaveLength(1)
   })
 })

@@ -10,6 +10,14 @@ export interface Peer {
   send(message: Uint8Array): void
   /** Awareness client ids this peer has announced, removed when it leaves. */
   awarenessIds: Set<number>
+  /**
+   * True for a client whose awareness drops presence it hears no renewal of within 30 s
+   * (y-websocket's default): it gets every renewal. False when the connection stands for
+   * liveness (LIVENESS_PARAM): it hears presence only when it changes.
+   */
+  readonly wantsRenewals?: boolean
+  /** Set by every message sent to the peer; the keep-alive tick clears it. */
+  sent?: boolean
 }
 
 /**
@@ -17,6 +25,15 @@ export interface Peer {
  * renewing their state, relaying every change at once would be 300 × 300 messages a round.
  */
 export const AWARENESS_BATCH_MS = 100
+
+/**
+ * A peer that was sent nothing for this long gets an empty presence message: y-websocket's
+ * provider reconnects after 30 s without a message, and renewals no longer fill the silence.
+ */
+export const KEEPALIVE_MS = 10_000
+
+/** An awareness message with no states: changes nothing at the client, but is a message. */
+const KEEPALIVE = new Uint8Array([1, 1, 0])
 
 /**
  * One document held in memory while anybody has it open: the document, its presence and its
@@ -30,17 +47,35 @@ export class LiveDoc {
   /** Which connection announced each awareness client id: presence can only be one's own. */
   readonly awarenessOwners = new Map<number, Peer>()
   private pending = new Set<Promise<void>>()
-  private awarenessPending = new Set<number>()
+  /** Presence that changed since the last batch: for every peer. */
+  private awarenessChanged = new Set<number>()
+  /** Presence renewed unchanged since the last batch: only for peers that want renewals. */
+  private awarenessRenewed = new Set<number>()
   private awarenessTimer: NodeJS.Timeout | null = null
+  private keepAlive: NodeJS.Timeout
+  /** How many peers want renewals; while none does, a renewal costs nothing but its parse. */
+  private renewalPeers = 0
 
   constructor(
     readonly name: string,
     readonly extensions: readonly DocExtension[] = [],
   ) {
-    // The server holds no awareness state of its own.
+    // The server holds no awareness state of its own, and expires nobody's: a peer's presence
+    // lasts as long as its connection (removePeer), so renewals need not reach anyone else.
     this.awareness.setLocalState(null)
+    clearInterval(this.awareness._checkInterval)
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin))
-    this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.onAwareness(change, origin))
+    this.awareness.on('change', (change: AwarenessChange, origin: unknown) => this.onAwarenessChange(change, origin))
+    this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.onAwarenessUpdate(change, origin))
+    this.keepAlive = setInterval(() => this.keepPeersAlive(), KEEPALIVE_MS)
+    this.keepAlive.unref()
+  }
+
+  /** Takes a peer in; it then receives every update and presence change. */
+  addPeer(peer: Peer): void {
+    if (this.peers.has(peer)) return
+    this.peers.add(peer)
+    if (peer.wantsRenewals) this.renewalPeers++
   }
 
   /** Runs every extension's load, in order. */
@@ -86,8 +121,17 @@ export class LiveDoc {
     this.pending.add(tracked)
   }
 
-  private onAwareness(change: AwarenessChange, origin: unknown): void {
-    const { added, updated, removed } = change
+  /** A presence that really changed (added, different, removed): every peer hears of it. */
+  private onAwarenessChange(change: AwarenessChange, origin: unknown): void {
+    for (const id of change.added) this.awarenessChanged.add(id)
+    for (const id of change.updated) this.awarenessChanged.add(id)
+    for (const id of change.removed) this.awarenessChanged.add(id)
+    this.scheduleAwareness()
+    for (const extension of this.extensions) extension.onAwareness?.(this, change, origin)
+  }
+
+  /** Every presence message, renewals included: tracks who announced what, and renewals for the peers that want them. */
+  private onAwarenessUpdate({ added, updated, removed }: AwarenessChange, origin: unknown): void {
     if (origin && this.peers.has(origin as Peer)) {
       const peer = origin as Peer
       for (const id of added) {
@@ -99,23 +143,42 @@ export class LiveDoc {
         this.awarenessOwners.delete(id)
       }
     }
-    for (const id of [...added, ...updated, ...removed]) this.awarenessPending.add(id)
+    if (this.renewalPeers === 0) return
+    for (const id of updated) this.awarenessRenewed.add(id)
+    this.scheduleAwareness()
+  }
+
+  private scheduleAwareness(): void {
     this.awarenessTimer ??= setTimeout(() => this.flushAwareness(), AWARENESS_BATCH_MS)
-    for (const extension of this.extensions) extension.onAwareness?.(this, change, origin)
   }
 
   private flushAwareness(): void {
     this.awarenessTimer = null
-    const changed = [...this.awarenessPending]
-    this.awarenessPending.clear()
-    if (changed.length === 0 || this.peers.size === 0) return
-    const message = encodeAwareness(this.awareness, changed)
-    for (const peer of this.peers) peer.send(message)
+    const changed = [...this.awarenessChanged]
+    const renewed = [...this.awarenessRenewed].filter((id) => !this.awarenessChanged.has(id))
+    this.awarenessChanged.clear()
+    this.awarenessRenewed.clear()
+    if (this.peers.size === 0) return
+    // Encoded once per batch, not once per peer.
+    const forAll = changed.length > 0 ? encodeAwareness(this.awareness, changed) : null
+    const withRenewals = renewed.length > 0 && this.renewalPeers > 0 ? encodeAwareness(this.awareness, [...changed, ...renewed]) : forAll
+    for (const peer of this.peers) {
+      const message = peer.wantsRenewals ? withRenewals : forAll
+      if (message) peer.send(message)
+    }
+  }
+
+  private keepPeersAlive(): void {
+    for (const peer of this.peers) {
+      if (!peer.sent) peer.send(KEEPALIVE)
+      peer.sent = false
+    }
   }
 
   /** Forgets a peer and the presence it announced. */
   removePeer(peer: Peer): void {
-    this.peers.delete(peer)
+    if (!this.peers.delete(peer)) return
+    if (peer.wantsRenewals) this.renewalPeers--
     for (const id of peer.awarenessIds) if (this.awarenessOwners.get(id) === peer) this.awarenessOwners.delete(id)
     if (peer.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessIds], null)
@@ -124,6 +187,7 @@ export class LiveDoc {
 
   destroy(): void {
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer)
+    clearInterval(this.keepAlive)
     for (const extension of this.extensions) extension.onDestroy?.(this)
     this.awareness.destroy()
     this.doc.destroy()

@@ -1,7 +1,7 @@
 import type http from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocket, WebSocketServer } from 'ws'
-import { BOARD_CLOSE, LIMITS } from '@harvest/shared'
+import { BOARD_CLOSE, LIMITS, LIVENESS_PARAM } from '@harvest/shared'
 import type { Connections } from '../realtime/Connections'
 import type { BoardLink } from '../context'
 import { resolveToken } from '../sessions/resolveToken'
@@ -82,7 +82,8 @@ export function attachDocumentEndpoint(httpServer: http.Server, deps: EndpointDe
     const access = await deps.access(kind, resolved.identity, sessionId)
     const live = await deps.registry.open(kind.docName(sessionId))
     if (ws.readyState !== WebSocket.OPEN) return deps.registry.release(live)
-    const current = new DocumentPeer(live, (message) => ws.readyState === WebSocket.OPEN && ws.send(message), access)
+    const liveness = url.searchParams.get(LIVENESS_PARAM.name) === LIVENESS_PARAM.connection
+    const current = new DocumentPeer(live, (message) => ws.readyState === WebSocket.OPEN && ws.send(message), access, !liveness)
     current.start()
     peer = current
     // Session control reaches this connection to close it when the person is removed or their role changes.

@@ -67,7 +67,8 @@ function changesSomething(update: Uint8Array): boolean {
 export const HARVEST_DOCUMENT: DocumentKind = {
   path: HARVEST_PATH,
   docName: harvestDocName,
-  access: (identity) => ({ canWrite: identity.kind === 'member' && can(identity.role, 'harvest:write') }),
+  // Nobody shows who is on the harvest: presence there would only cost every renewal.
+  access: (identity) => ({ canWrite: identity.kind === 'member' && can(identity.role, 'harvest:write'), presence: false }),
 }
 
 export const DOCUMENT_KINDS = [BOARD_DOCUMENT, HARVEST_DOCUMENT] as const

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { BOARD_CLOSE, addCard, listCards } from '@harvest/shared'
+import { BOARD_CLOSE, LIVENESS_PARAM, addCard, listCards } from '@harvest/shared'
 import type { App } from '../app'
 import { BOARD_DOCUMENT, boardDocName } from '../documents/documentKinds'
 import { SqliteStorage } from '../storage/sqlite'
@@ -18,6 +18,13 @@ afterEach(disposeAll)
 
 const card = cardBy
 const hasCard = (board: TestBoard | { doc: Y.Doc }, id: string) => cardIds(board.doc).includes(id)
+
+/** A board client as the browser opens it: the connection stands for liveness, and its awareness expires nobody. */
+function livenessBoard(url: string, sessionId: string, token: string): TestBoard {
+  const board = connectBoard(url, sessionId, token, new Y.Doc(), { [LIVENESS_PARAM.name]: LIVENESS_PARAM.connection })
+  clearInterval(board.provider.awareness._checkInterval)
+  return board
+}
 
 /** The server's own copy of a session's board. */
 const serverBoard = (app: App, sessionId: string) => serverDoc(app, boardDocName(sessionId))
@@ -192,6 +199,32 @@ describe('presence', () => {
     await waitFor(() => bobBoard.provider.awareness.getStates().get(annId)?.area === 'story', 5_000, 'Ann’s own update')
     expect(bobBoard.provider.awareness.getStates().get(annId)?.name).toBe('Ann')
     expect(raw.closed).toBeNull()
+  })
+
+  it('a connection that stands for liveness hears presence only when it changes; a standard provider also hears the renewals', async () => {
+    const { url } = await startTestServer()
+    const created = await createSession(url)
+    const [ann, bob, cleo] = await Promise.all(['Ann', 'Bob', 'Cleo'].map((name) => joinAs(url, created, 'participant', { name })))
+    const annBoard = connectBoard(url, created.session.id, ann!.memberToken)
+    const bobBoard = livenessBoard(url, created.session.id, bob!.memberToken)
+    const cleoBoard = connectBoard(url, created.session.id, cleo!.memberToken)
+    await Promise.all([annBoard.synced(), bobBoard.synced(), cleoBoard.synced()])
+    const annId = annBoard.doc.clientID
+    const heard = { bob: 0, cleo: 0 }
+    bobBoard.provider.awareness.on('update', ({ added, updated }: { added: number[]; updated: number[] }) => [...added, ...updated].includes(annId) && heard.bob++)
+    cleoBoard.provider.awareness.on('update', ({ added, updated }: { added: number[]; updated: number[] }) => [...added, ...updated].includes(annId) && heard.cleo++)
+
+    annBoard.provider.awareness.setLocalState({ name: 'Ann', area: 'plenary' })
+    await waitFor(() => heard.bob === 1 && heard.cleo === 1, 5_000, 'Ann present for both')
+    // What y-websocket's heartbeat sends every 15 seconds: the same state again.
+    annBoard.provider.awareness.setLocalState({ name: 'Ann', area: 'plenary' })
+    await waitFor(() => heard.cleo === 2, 5_000, 'the renewal for the standard provider')
+    annBoard.provider.awareness.setLocalStateField('area', 'story')
+    await waitFor(() => bobBoard.provider.awareness.getStates().get(annId)?.area === 'story', 5_000, 'Ann’s move for Bob')
+    expect(heard.bob).toBe(2)
+
+    annBoard.provider.destroy()
+    await waitFor(() => !bobBoard.provider.awareness.getStates().has(annId), 5_000, 'Ann gone for Bob')
   })
 
   it('others learn when a member comes online and when they leave', async () => {

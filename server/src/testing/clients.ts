@@ -88,14 +88,14 @@ export const boardBaseUrl = (url: string) => `${url.replace(/^http/, 'ws')}${BOA
  * one, and two providers in one process would otherwise sync with each other behind the
  * server's back.
  */
-export function connectBoard(url: string, sessionId: string, token: string, doc = new Y.Doc()): TestBoard {
-  return connectDocument(url, BOARD_PATH, sessionId, token, doc)
+export function connectBoard(url: string, sessionId: string, token: string, doc = new Y.Doc(), params: Record<string, string> = {}): TestBoard {
+  return connectDocument(url, BOARD_PATH, sessionId, token, doc, params)
 }
 
 /** Opens a shared document of a session (the board at /board, the harvest at /harvest). */
-export function connectDocument(url: string, path: string, sessionId: string, token: string, doc = new Y.Doc()): TestBoard {
+export function connectDocument(url: string, path: string, sessionId: string, token: string, doc = new Y.Doc(), params: Record<string, string> = {}): TestBoard {
   const provider = new WebsocketProvider(`${url.replace(/^http/, 'ws')}${path}`, sessionId, doc, {
-    params: { token },
+    params: { token, ...params },
     WebSocketPolyfill: WS as unknown as typeof WebSocket,
     disableBc: true,
   })
