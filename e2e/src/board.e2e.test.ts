@@ -2,6 +2,7 @@ import { expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
 import { artifactsDir, screenshot } from './browser'
 import { seedCards } from './boardSeed'
+import { watchCsp, type CspWatch } from './csp'
 import { SESSION_TITLE, createSession } from './createSession'
 import { joinSession, type JoiningCity } from './joinSession'
 import { useWorld } from './world'
@@ -10,8 +11,14 @@ const world = useWorld()
 
 const TITLE = SESSION_TITLE
 
+/** Every page's Content Security Policy watch, for a journey to check nothing was refused. */
+const cspWatches: CspWatch[] = []
+const cspViolations = () => cspWatches.flatMap((w) => w.violations())
+
 async function openPage(width = 1280, height = 900): Promise<Page> {
-  return (await world.browser.newContext({ viewport: { width, height } })).newPage()
+  const page = await (await world.browser.newContext({ viewport: { width, height } })).newPage()
+  cspWatches.push(await watchCsp(page))
+  return page
 }
 
 
@@ -123,6 +130,8 @@ test('participants write, a harvester groups and harvests, a participant votes, 
   await hana.getByLabel('So What? summary').fill('Trust and small grants go together.')
   await radu.getByText('Trust and small grants go together.').waitFor()
   await screenshot(radu, 'harvest-participant')
+  // Four people worked the board and the harvest under the app's Content Security Policy.
+  expect(cspViolations()).toEqual([])
 })
 
 test('the board stays readable at 200 cards', async () => {

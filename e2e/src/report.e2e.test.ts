@@ -5,6 +5,7 @@ import { expect, test } from 'vitest'
 import type { Download, Page } from 'playwright-core'
 import { artifactsDir, screenshot } from './browser'
 import { createSession } from './createSession'
+import { watchCsp } from './csp'
 import { joinSession } from './joinSession'
 import { useWorld } from './world'
 
@@ -37,6 +38,7 @@ const card = (page: Page, text: string) => page.locator('.cards .card', { hasTex
 
 test('a listener writes during a story, a harvester marks a key insight, and the facilitator’s report holds both', async () => {
   const facilitator = await openPage()
+  const facilitatorCsp = await watchCsp(facilitator)
   await createSession(facilitator, world.server.url)
   const participantLink = await facilitator.getByLabel('Participant link').inputValue()
   const harvesterLink = await facilitator.getByLabel('Harvester link').inputValue()
@@ -127,6 +129,10 @@ test('a listener writes during a story, a harvester marks a key insight, and the
   const frame = facilitator.frameLocator('iframe.report-frame')
   await frame.getByText(OUTCOME).first().waitFor()
   await screenshot(facilitator, 'report-page')
+  // The frame inherits the app's Content Security Policy, which allows the report's own stylesheet by its hash.
+  const bodyColor = await frame.locator('body').evaluate((body) => (globalThis as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(body).color)
+  expect(bodyColor).toBe('rgb(29, 36, 51)')
+  expect(facilitatorCsp.violations()).toEqual([])
 
   // Printing the console hides the invitation links.
   await facilitator.goBack()

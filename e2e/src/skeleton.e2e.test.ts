@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
 import { screenshot } from './browser'
+import { watchCsp } from './csp'
 import { SESSION_TITLE, createSession } from './createSession'
 import { useWorld } from './world'
 
@@ -16,12 +17,14 @@ async function writeCard(page: Page, text: string) {
 
 test('a facilitator creates a session, a participant joins by link, and both share one board that survives reloads', async () => {
   const facilitator = await (await world.browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage()
+  const facilitatorCsp = await watchCsp(facilitator)
   await createSession(facilitator, world.server.url)
 
   const participantLink = await facilitator.getByLabel('Participant link').inputValue()
   expect(participantLink).toMatch(/\/join\/[A-Za-z0-9_-]{43}$/)
 
   const participant = await (await world.browser.newContext({ viewport: { width: 1100, height: 860 } })).newPage()
+  const participantCsp = await watchCsp(participant)
   await participant.goto(participantLink)
   await participant.getByLabel('Your name').fill('Aoife from Galway')
   await participant.getByLabel('Your city').fill('Galway')
@@ -54,4 +57,6 @@ test('a facilitator creates a session, a participant joins by link, and both sha
   }
   // The participant's identity survived the reload too: still in the session, still able to write.
   expect(await participant.getByLabel('New card').isVisible()).toBe(true)
+  // The app ran whole under its Content Security Policy: scripts, styles, socket.io and the board.
+  expect([...facilitatorCsp.violations(), ...participantCsp.violations()]).toEqual([])
 })
