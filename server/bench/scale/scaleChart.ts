@@ -8,7 +8,7 @@ import type { ServerKind } from './serverProcess'
  */
 
 const WIDTH = 760
-const HEIGHT = 400
+const HEIGHT = 430
 const FONT = 'font-family="Helvetica, Arial, sans-serif" font-size="13" fill="#1d2433"'
 const GRID = '#e3e7ec'
 const MUTED = '#5b6573'
@@ -38,7 +38,9 @@ export function scaleChart(runs: RunResult[]): string {
   const bottom = Math.pow(10, Math.floor(Math.log10(Math.max(0.1, Math.min(top / 10, ...values)))))
   const panels: PresenceMode[] = ['off', 'on']
   const panelWidth = 300
-  const plotTop = 86
+  const plotTop = 124
+  // Lost deliveries plot on a row of their own above the scale.
+  const lostRow = plotTop - 24
   const plotHeight = 240
   const y = (ms: number) => plotTop + plotHeight - ((Math.log10(ms) - Math.log10(bottom)) / (Math.log10(top) - Math.log10(bottom))) * plotHeight
   const lo = Math.log10(receivers[0] ?? 1)
@@ -46,17 +48,17 @@ export function scaleChart(runs: RunResult[]): string {
   const x = (left: number, r: number) => left + 20 + (hi === lo ? (panelWidth - 40) / 2 : ((Math.log10(r) - lo) / (hi - lo)) * (panelWidth - 40))
 
   const body: string[] = [
-    text(0, 18, 'A card reaching every other participant: p50 (dashed) and p99 (solid)', 'font-size="15" font-weight="bold"'),
+    text(10, 22, 'A card reaching every other participant: p50 (dashed) and p99 (solid)', 'font-size="15" font-weight="bold"'),
   ]
   ;(['ours', 'bare'] as const).forEach((server, i) => {
-    const lx = i * 190
-    body.push(`<line x1="${lx}" y1="40" x2="${lx + 26}" y2="40" stroke="${COLOURS[server]}" stroke-width="3"/>`, text(lx + 32, 44, NAMES[server]))
+    const lx = 10 + i * 150
+    body.push(`<line x1="${lx}" y1="48" x2="${lx + 26}" y2="48" stroke="${COLOURS[server]}" stroke-width="3"/>`, text(lx + 32, 52, NAMES[server]))
   })
-  body.push(text(400, 44, 'log scale; “lost”: not every card arrived', `fill="${MUTED}" font-size="12"`))
+  body.push(text(340, 52, 'log scale; “lost”: more than 1% of deliveries never came', `fill="${MUTED}" font-size="12"`))
 
   panels.forEach((presence, pi) => {
     const left = 70 + pi * (panelWidth + 60)
-    body.push(text(left + panelWidth / 2, plotTop - 12, presence === 'off' ? 'Presence off' : 'Presence on (with y-websocket’s heartbeat)', 'text-anchor="middle" font-weight="bold"'))
+    body.push(text(left + panelWidth / 2, plotTop - 48, presence === 'off' ? 'Presence off' : 'Presence on (with y-websocket’s heartbeat)', 'text-anchor="middle" font-weight="bold"'))
     for (let tick = bottom; tick <= top * 1.001; tick *= 10) {
       body.push(`<line x1="${left}" y1="${n(y(tick))}" x2="${left + panelWidth}" y2="${n(y(tick))}" stroke="${GRID}"/>`)
       body.push(text(left - 6, y(tick) + 4, tick >= 1000 ? `${tick / 1000} s` : `${tick} ms`, `text-anchor="end" font-size="11" fill="${MUTED}"`))
@@ -65,19 +67,21 @@ export function scaleChart(runs: RunResult[]): string {
       body.push(`<line x1="${n(x(left, r))}" y1="${plotTop}" x2="${n(x(left, r))}" y2="${plotTop + plotHeight}" stroke="${GRID}"/>`)
       body.push(text(x(left, r), plotTop + plotHeight + 18, r.toLocaleString('en'), `text-anchor="middle" font-size="12" fill="${MUTED}"`))
     }
+    body.push(`<line x1="${left}" y1="${lostRow}" x2="${left + panelWidth}" y2="${lostRow}" stroke="${GRID}" stroke-dasharray="2 3"/>`)
+    body.push(text(left - 6, lostRow + 4, 'lost', `text-anchor="end" font-size="11" fill="${MUTED}"`))
     body.push(text(left + panelWidth / 2, plotTop + plotHeight + 38, 'receivers', `text-anchor="middle" font-size="12" fill="${MUTED}"`))
     for (const server of ['bare', 'ours'] as const) {
       for (const p of ['p50', 'p99'] as const) {
         const points = series(runs, server, presence, p)
         if (points.length === 0) continue
         const colour = COLOURS[server]
-        const at = (pt: Point) => ({ px: x(left, pt.receivers), py: pt.value === null ? plotTop - 2 : y(Math.max(bottom, pt.value)) })
+        const at = (pt: Point) => ({ px: x(left, pt.receivers), py: pt.value === null ? lostRow : y(Math.max(bottom, pt.value)) })
         const path = points.map((pt, i) => `${i === 0 ? 'M' : 'L'}${n(at(pt).px)} ${n(at(pt).py)}`).join(' ')
         body.push(`<path d="${path}" fill="none" stroke="${colour}" stroke-width="${p === 'p99' ? 2.5 : 1.8}"${p === 'p50' ? ' stroke-dasharray="6 4"' : ''}/>`)
         for (const pt of points) {
           const { px, py } = at(pt)
           const label = `${NAMES[server]}, ${pt.receivers} receivers, presence ${presence}: ${p} ${pt.value === null ? 'lost' : `${pt.value} ms`}`
-          if (pt.value === null) body.push(`<g><title>${esc(label)}</title>${text(px, py, '× lost', `text-anchor="middle" fill="${colour}" font-weight="bold" font-size="12"`)}</g>`)
+          if (pt.value === null) body.push(`<g><title>${esc(label)}</title>${text(px, py + 5, '×', `text-anchor="middle" fill="${colour}" font-weight="bold" font-size="16"`)}</g>`)
           else body.push(`<circle cx="${n(px)}" cy="${n(py)}" r="${p === 'p99' ? 4 : 3}" fill="${p === 'p99' ? colour : '#ffffff'}" stroke="${colour}" stroke-width="1.8"><title>${esc(label)}</title></circle>`)
         }
       }

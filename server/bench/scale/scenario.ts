@@ -154,10 +154,11 @@ export async function runScenario(options: ScenarioOptions, log: (line: string) 
       firstError: outcomes.find((o) => !o.ok)?.error ?? null,
       ...pick(summarise(ok, outcomes.length)),
       allWithinMs: Math.round(lastEnd - t0),
+      // A step that never ended counts as never arriving (its time stays 0).
       stepsP50: {
-        http: summarise(outcomes.map((o) => o.steps.http), outcomes.length).p50,
-        session: summarise(outcomes.map((o) => o.steps.session), outcomes.length).p50,
-        board: summarise(outcomes.map((o) => o.steps.board), outcomes.length).p50,
+        http: summarise(outcomes.map((o) => o.steps.http).filter((t) => t > 0), outcomes.length).p50,
+        session: summarise(outcomes.map((o) => o.steps.session).filter((t) => t > 0), outcomes.length).p50,
+        board: summarise(outcomes.map((o) => o.steps.board).filter((t) => t > 0), outcomes.length).p50,
       },
     }
     const afterJoins = await pool.all<'arrivals'>({ type: 'collect', ids: [] })
