@@ -74,7 +74,9 @@ export function attachDocumentEndpoint(httpServer: http.Server, deps: EndpointDe
     })
     ws.on('error', (error) => console.warn('[board] connection error:', error.message))
 
-    const sessionId = decodeURIComponent(url.pathname.slice(kind.path.length + 1))
+    const sessionId = decodeSegment(url.pathname.slice(kind.path.length + 1))
+    // A path that does not percent-decode names no session: the client's mistake, final (1011 would be retried forever).
+    if (sessionId === null) return close(ws, BOARD_CLOSE.wrongSession)
     const resolved = await resolveToken(deps.storage, url.searchParams.get('token'))
     if (!resolved.ok) return close(ws, { code: BOARD_CLOSE.unauthorized.code, reason: resolved.reason })
     if (resolved.identity.sessionId !== sessionId) return close(ws, BOARD_CLOSE.wrongSession)
@@ -119,6 +121,14 @@ function receive(ws: WebSocket, peer: DocumentPeer, frame: Uint8Array): void {
     const why = error instanceof MalformedMessage ? error.message : String(error)
     console.warn('[board] closing a connection that sent a bad frame:', why)
     close(ws, BOARD_CLOSE.malformed)
+  }
+}
+
+function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return null
   }
 }
 
