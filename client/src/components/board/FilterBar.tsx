@@ -38,7 +38,7 @@ export function FilterBar({ cities, shown, total, votesVisible }: { cities: stri
       <label className="inline-check" title="Two lines per card, to scan a large board">
         <input type="checkbox" checked={compact} onChange={(e) => setCompact(e.target.checked)} /> Compact
       </label>
-      <span className="muted shown-count">{shown === total ? `${total} cards` : `${shown} of ${total} cards`}</span>
+      <span className="muted shown-count">{shown === total ? `${total} ${total === 1 ? 'card' : 'cards'}` : `${shown} of ${total} ${total === 1 ? 'card' : 'cards'}`}</span>
       {isFiltered(filter) && <button className="link" onClick={clearFilter}>Clear filters</button>}
     </div>
   )

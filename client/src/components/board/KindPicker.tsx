@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react'
+import { useEffect, useRef, type KeyboardEvent } from 'react'
 import type { CardKind, Phase } from '@harvest/shared'
 import { CARD_KINDS, KIND_LABELS } from '@harvest/shared'
 import { nextTabIndex } from '../../a11y/nextTabIndex'
@@ -14,6 +14,16 @@ const ARROWS: Record<string, string> = { ArrowDown: 'ArrowRight', ArrowUp: 'Arro
  * phase's kinds are highlighted. Clicking the chosen kind keeps it: choosing is not toggling.
  */
 export function KindPicker({ phase, value, onChange }: { phase: Phase | null; value: CardKind | null; onChange(kind: CardKind | null): void }) {
+  // Where the row scrolls sideways (a phone), the chosen kind is kept in sight: a new phase may choose one off screen.
+  const row = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    const el = row.current
+    const chosen = el?.querySelector<HTMLElement>('[aria-checked="true"]')
+    if (!el || !chosen || el.scrollWidth <= el.clientWidth) return
+    const left = chosen.offsetLeft - el.offsetLeft
+    if (left < el.scrollLeft || left + chosen.offsetWidth > el.scrollLeft + el.clientWidth) el.scrollLeft = left - 8
+  }, [value])
+
   // A radio group is one stop in the Tab order; the arrow keys move the choice, as in any form.
   function onKeyDown(event: KeyboardEvent<HTMLElement>) {
     if (event.altKey || event.ctrlKey || event.metaKey) return
@@ -25,7 +35,7 @@ export function KindPicker({ phase, value, onChange }: { phase: Phase | null; va
   }
 
   return (
-    <div className="kind-picker" role="radiogroup" aria-label="Kind of this card" onKeyDown={onKeyDown}>
+    <div ref={row} className="kind-picker" role="radiogroup" aria-label="Kind of this card" onKeyDown={onKeyDown}>
       <span className="picker-label" aria-hidden="true">Kind</span>
       {OPTIONS.map((kind) => {
         const on = value === kind

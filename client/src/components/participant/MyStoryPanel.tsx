@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react'
-import type { Story } from '@harvest/shared'
+import type { ControlState, Story } from '@harvest/shared'
 import { LIMITS, can } from '@harvest/shared'
 import { stories } from '../../commands'
 import { useControlStore } from '../../stores/useControlStore'
@@ -18,10 +18,12 @@ export function MyStoryPanel() {
   const role = useSessionStore((s) => s.state?.you.role)
   const all = useControlStore((s) => s.control?.stories)
   const ended = useControlStore((s) => s.control?.endedAt != null)
+  const storiesAhead = useControlStore((s) => (s.control ? storytellingAhead(s.control) : false))
   if (!me || !role || !all) return null
   const mine = all.filter((s) => s.storytellerId === me.id && s.status !== 'skipped')
 
-  if (mine.length === 0) return can(role, 'stories:volunteer') && !ended ? <VolunteerForm city={me.city} /> : null
+  // The offer to volunteer stands while stories are still to be told, not in the breakouts after them.
+  if (mine.length === 0) return can(role, 'stories:volunteer') && !ended && storiesAhead ? <VolunteerForm city={me.city} /> : null
   return (
     <>
       {mine.map((story) =>
@@ -31,6 +33,12 @@ export function MyStoryPanel() {
       )}
     </>
   )
+}
+
+/** Whether a storytelling item is running now or still to come (or the agenda has not started). */
+function storytellingAhead(control: ControlState): boolean {
+  const from = Math.max(0, control.agenda.findIndex((i) => i.id === control.currentItemId))
+  return control.agenda.slice(from).some((i) => i.kind === 'storytelling')
 }
 
 function QueuedStory({ story, position, of }: { story: Story; position: number; of: number }) {
