@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
+import { seriousViolations } from './accessibility'
 import { artifactsDir, screenshot } from './browser'
 import { seedCards } from './boardSeed'
 import { watchCsp, type CspWatch } from './csp'
@@ -118,6 +119,9 @@ test('participants write, a harvester groups and harvests, a participant votes, 
   await expect.poll(() => hana.locator('.writers-line').textContent()).toBe('')
   await screenshot(hana, 'board-harvester')
   await screenshot(aoife, 'board-participant')
+  // The board with cards, a pattern and a vote passes axe for the harvester and the participant alike.
+  expect(await seriousViolations(hana)).toEqual([])
+  expect(await seriousViolations(aoife)).toEqual([])
 
   for (const page of [facilitator, aoife, radu, hana]) {
     await page.getByRole('tab', { name: 'Harvest (1)' }).click()
