@@ -3,6 +3,7 @@ import { breakoutScale } from './breakoutScale'
 import { browserRender } from './browserRender'
 import { reportScale } from './reportScale'
 import { parseScaleArgs, scaleBench } from './scale/scaleBench'
+import { stall } from './stall'
 
 process.setMaxListeners(0) // each y-websocket provider adds a process exit listener
 
@@ -15,6 +16,12 @@ if (section === 'scale') {
   await scaleBench(parseScaleArgs(sectionArgs))
   process.exit(0)
 }
+const stallOptions = { boardCards: env('BENCH_STALL_BOARD_CARDS', 2000), runs: env('BENCH_STALL_RUNS', 3), only: process.env.BENCH_STALL_ONLY }
+// `npm run bench -- stall` runs only the stall section (BENCH_STALL_ONLY picks cases by name).
+if (section === 'stall') {
+  await stall(stallOptions)
+  process.exit(0)
+}
 
 const big = await boardScale({ cards: env('BENCH_BOARD_CARDS', 5000), clients: env('BENCH_BOARD_CLIENTS', 300), samples: env('BENCH_SAMPLES', 100) })
 await browserRender(big)
@@ -22,4 +29,5 @@ await big.stop()
 await reportScale({ cards: env('BENCH_BOARD_CARDS', 5000), runs: env('BENCH_REPORT_RUNS', 5) })
 await breakoutScale({ participants: env('BENCH_PARTICIPANTS', 300), rooms: env('BENCH_ROOMS', 30), moves: env('BENCH_MOVES', 200) })
 await scaleBench()
+await stall(stallOptions)
 process.exit(0)

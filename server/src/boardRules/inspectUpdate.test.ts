@@ -5,6 +5,7 @@ import { BOARD_ROOTS, addCard, deleteCard, editCardText, groupCards, updateCard 
 import { plainCard, yjsPeers } from '../testing/yjsPeers'
 import type { UpdateEffect } from './inspectUpdate'
 import { inspectUpdate } from './inspectUpdate'
+import { busiestClient, deepNesting, longEditChain, overlappingDeletions } from '../fuzz/hostileUpdates'
 
 /** A server document and clients synced from it, with `seed` for cards accepted earlier. */
 function setup() {
@@ -145,5 +146,32 @@ describe('inspectUpdate', () => {
 
     Y.applyUpdate(server, fromAnn)
     expect(plain(inspectUpdate(server, fromBob))).toEqual({ roots: { cards: bobsCards }, unexplained: [] })
+  })
+
+  it('reads a card edited many times offline (a long chain of replaced texts) as created with its last text', () => {
+    const { server } = setup()
+    const change = inspectUpdate(server, longEditChain(server, 3_000)).roots.get(BOARD_ROOTS.cards)?.get('chain-3000')
+    expect(change).toMatchObject({ created: true, deleted: false })
+    expect(change?.fields.get('text')).toBe('draft 2999')
+    expect(inspectUpdate(server, longEditChain(server, 3_000)).unexplained).toEqual([])
+  })
+
+  it('reports Y.Maps nested 20,000 deep in a card field as unexplained, without running out of stack', () => {
+    const { server } = setup()
+    const effect = inspectUpdate(server, deepNesting(server, 20_000))
+    expect(effect.roots.get(BOARD_ROOTS.cards)?.get('deep-20000')?.created).toBe(true)
+    expect(effect.unexplained).toContain(`nested value in ${BOARD_ROOTS.cards}/notes`)
+  })
+
+  it('reads deletion ranges that repeat and overlap as one deletion of each card they cover', () => {
+    const { server, client, act } = setup()
+    const doc = client()
+    Y.applyUpdate(server, act(doc, (d) => ['c1', 'c2'].forEach((id, i) => addCard(d, card(id), 100 + i))))
+    const effect = plain(inspectUpdate(server, overlappingDeletions(busiestClient(server), 500)))
+    expect(effect.unexplained).toEqual([])
+    expect(effect.roots[BOARD_ROOTS.cards]).toEqual({
+      c1: { created: false, deleted: true, fields: {} },
+      c2: { created: false, deleted: true, fields: {} },
+    })
   })
 })
