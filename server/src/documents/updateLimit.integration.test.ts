@@ -42,7 +42,9 @@ function boardFrom(url: string, sessionId: string, token: string, address: strin
     provider,
     doc,
     closed: null,
-    synced: () => waitFor(() => provider.synced, 5_000, 'board sync'),
+    synced: async () => {
+      await waitFor(() => provider.synced, 5_000, 'board sync')
+    },
   }
   provider.on('closed', (event) => (link.closed = event))
   track(() => {
