@@ -49,6 +49,8 @@ export class Participant {
   state: SessionState | null = null
   /** How long each step of the join took (ms): the HTTP join, the session state, the board's sync. */
   readonly steps = { http: 0, session: 0, board: 0 }
+  /** Both connections are up: the board synced and, on ours, the session state arrived. */
+  joined = false
   private closing = false
 
   constructor(
@@ -87,6 +89,7 @@ export class Participant {
       this.memberId = `bare-${this.person.name}`
       await timed('board', this.connectBoard())
     }
+    this.joined = true
   }
 
   /** Ours only: the session's socket.io connection, with the member token, as the browser's socket.ts opens it. */

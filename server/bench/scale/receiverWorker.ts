@@ -3,6 +3,7 @@
  * not the server's. Started by workerPool.ts with child_process.fork; answers requests over IPC
  * and stops by itself when the bench goes away or its time is up.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { benchNow, sleep } from './clock'
 import { Participant } from './participant'
 import type { Arrivals, Envelope, JoinOutcome, WorkerReply, WorkerRequest } from './workerProtocol'
@@ -10,7 +11,9 @@ import type { Arrivals, Envelope, JoinOutcome, WorkerReply, WorkerRequest } from
 process.setMaxListeners(0) // each y-websocket provider adds a process exit listener
 
 const participants: Participant[] = []
-const arrivals: Arrivals = { cards: {}, marks: {}, drops: 0, peopleListBytes: 0, participants: 0 }
+const arrivals: Arrivals = { cards: {}, marks: {}, drops: 0, peopleListBytes: 0, participants: 0, loopDelay: { p99: 0, max: 0 } }
+const loopDelay = monitorEventLoopDelay({ resolution: 10 })
+loopDelay.enable()
 let mark = 0
 
 // Bounded in time whatever happens to the bench.
@@ -83,12 +86,15 @@ async function handle(request: Envelope<WorkerRequest>): Promise<void> {
       return reply(request.seq, { type: 'marked' })
     case 'progress': {
       const delivered = request.ids.reduce((sum, id) => sum + (arrivals.cards[id]?.length ?? 0), 0)
-      return reply(request.seq, { type: 'progress', delivered, participants: participants.length })
+      const joined = participants.filter((p) => p.joined).length
+      return reply(request.seq, { type: 'progress', delivered, participants: participants.length, joined })
     }
     case 'collect': {
       const cards: Record<string, number[]> = {}
       for (const id of request.ids) cards[id] = arrivals.cards[id] ?? []
-      return reply(request.seq, { type: 'arrivals', arrivals: { ...arrivals, cards } })
+      const delay = { p99: Math.round(loopDelay.percentile(99) / 1e5) / 10, max: Math.round(loopDelay.max / 1e5) / 10 }
+      loopDelay.reset()
+      return reply(request.seq, { type: 'arrivals', arrivals: { ...arrivals, cards, loopDelay: delay } })
     }
     case 'close':
       for (const p of participants) p.destroy()

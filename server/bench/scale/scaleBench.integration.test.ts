@@ -28,7 +28,7 @@ describe('the scale bench', () => {
 
     expect(report.runs.map((r) => r.server).sort()).toEqual(['bare', 'ours'])
     for (const run of report.runs) {
-      expect(run.joins).toMatchObject({ count: 20, failed: 0 })
+      expect(run.joins).toMatchObject({ count: 20, failed: 0, inWhenPhasesStarted: 20 })
       expect(run.phases.map((p) => p.presence)).toEqual(['off', 'on'])
       for (const phase of run.phases) {
         // Every one of the 5 cards reached every one of the 20 receivers, and nothing is counted as lost.

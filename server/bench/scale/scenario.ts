@@ -57,6 +57,8 @@ export interface PhaseResult {
   clock: Latency | null
   /** Server resident memory at the end of the phase. */
   rssBytes: number
+  /** The receiver processes' own event-loop delay during the phase, worst of them (ms): when high, they and not the server held things up. */
+  receiverLoopDelay: { p99: number; max: number }
 }
 
 export interface RunResult {
@@ -71,6 +73,10 @@ export interface RunResult {
     max: number | null
     /** From the first join's start to the last one's end. */
     allWithinMs: number
+    /** Receivers fully in (a join that timed out goes on trying) when the first phase started. */
+    inWhenPhasesStarted: number
+    /** The receiver processes' own event-loop delay while joining, worst of them (ms). */
+    receiverLoopDelay: { p99: number; max: number }
     /** p50 of each step's end, from the join's start: the HTTP join's answer, the session state, the synced board. */
     stepsP50: { http: number | null; session: number | null; board: number | null }
   }
@@ -154,6 +160,8 @@ export async function runScenario(options: ScenarioOptions, log: (line: string) 
       firstError: outcomes.find((o) => !o.ok)?.error ?? null,
       ...pick(summarise(ok, outcomes.length)),
       allWithinMs: Math.round(lastEnd - t0),
+      receiverLoopDelay: { p99: 0, max: 0 },
+      inWhenPhasesStarted: 0,
       // A step that never ended counts as never arriving (its time stays 0).
       stepsP50: {
         http: summarise(outcomes.map((o) => o.steps.http).filter((t) => t > 0), outcomes.length).p50,
@@ -162,8 +170,21 @@ export async function runScenario(options: ScenarioOptions, log: (line: string) 
       },
     }
     const afterJoins = await pool.all<'arrivals'>({ type: 'collect', ids: [] })
+    const worstDelay = (replies: { arrivals: { loopDelay: { p99: number; max: number } } }[]) => ({
+      p99: Math.max(...replies.map((r) => r.arrivals.loopDelay.p99)),
+      max: Math.max(...replies.map((r) => r.arrivals.loopDelay.max)),
+    })
     const peopleListBytesWhileJoining = afterJoins.reduce((sum, r) => sum + r.arrivals.peopleListBytes, 0)
-    log(`    ${receivers} joined (${joins.failed} failed${joins.firstError ? `, first: ${joins.firstError}` : ''}) in ${(joins.allWithinMs / 1000).toFixed(1)} s, join p50 ${joins.p50} ms p99 ${joins.p99} ms (p50 of HTTP ${joins.stepsP50.http}, session state ${joins.stepsP50.session}, board ${joins.stepsP50.board} ms); people lists received meanwhile ${(peopleListBytesWhileJoining / 1e6).toFixed(1)} MB in all`)
+    joins.receiverLoopDelay = worstDelay(afterJoins)
+    log(`    ${receivers} joined (${joins.failed} failed${joins.firstError ? `, first: ${joins.firstError}` : ''}) in ${(joins.allWithinMs / 1000).toFixed(1)} s, join p50 ${joins.p50} ms p99 ${joins.p99} ms (p50 of HTTP ${joins.stepsP50.http}, session state ${joins.stepsP50.session}, board ${joins.stepsP50.board} ms); people lists received meanwhile ${(peopleListBytesWhileJoining / 1e6).toFixed(1)} MB in all; receivers' loop delay p99 ${joins.receiverLoopDelay.p99} ms`)
+    // A join that timed out goes on trying; the phases start once everyone is in (or a while later).
+    const settleUntil = benchNow() + options.drainMs * 3
+    for (;;) {
+      const progress = await pool.all<'progress'>({ type: 'progress', ids: [] })
+      joins.inWhenPhasesStarted = progress.reduce((sum, p) => sum + p.joined, 0)
+      if (joins.inWhenPhasesStarted >= receivers || benchNow() >= settleUntil) break
+      await sleep(250)
+    }
     await sleep(1000)
     const joinedBytes = server.rss()
     const perParticipantBytes: Partial<Record<PresenceMode, number>> = {}
@@ -225,9 +246,10 @@ export async function runScenario(options: ScenarioOptions, log: (line: string) 
         cards: summarise(cardLatencies, expectedCards),
         clock: clockSent.size ? summarise(clockLatencies, clockSent.size * receivers) : null,
         rssBytes,
+        receiverLoopDelay: worstDelay(collected),
       }
       phases.push(result)
-      log(`    presence ${presence}: cards p50 ${result.cards.p50} p95 ${result.cards.p95} p99 ${result.cards.p99} ms (${result.cards.delivered}/${result.cards.expected})` +
+      log(`    presence ${presence}: cards p50 ${result.cards.p50} p95 ${result.cards.p95} p99 ${result.cards.p99} ms (${result.cards.delivered}/${result.cards.expected}), receivers' loop delay p99 ${result.receiverLoopDelay.p99} ms` +
         (result.clock ? `; clock p50 ${result.clock.p50} p99 ${result.clock.p99} ms (${result.clock.delivered}/${result.clock.expected})` : ''))
     }
     const final = await pool.all<'arrivals'>({ type: 'collect', ids: [] })

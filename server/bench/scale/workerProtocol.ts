@@ -27,13 +27,15 @@ export interface Arrivals {
   /** Bytes of people lists ('members:changed') received by all of them. */
   peopleListBytes: number
   participants: number
+  /** This process' own event-loop delay since the last collect (ms): high means the receivers, not the server, were slow. */
+  loopDelay: { p99: number; max: number }
 }
 
 export type WorkerReply =
   | { type: 'joined'; outcomes: JoinOutcome[] }
   | { type: 'presence-set' }
   | { type: 'marked' }
-  | { type: 'progress'; delivered: number; participants: number }
+  | { type: 'progress'; delivered: number; participants: number; joined: number }
   | { type: 'arrivals'; arrivals: Arrivals }
   | { type: 'closed' }
 
