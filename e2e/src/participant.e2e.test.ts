@@ -232,6 +232,9 @@ test('a typed card that was not sent survives a reload, and is gone once sent', 
   const { control, participantLink } = await newSession()
   const aoife = await openPage()
   await join(aoife, participantLink, 'Aoife', { name: 'Galway', kind: 'pilot' })
+  await aoife.getByLabel('Working title').fill('Warm Home Hub')
+  await aoife.getByRole('button', { name: 'Volunteer my city’s story' }).click()
+  await aoife.getByRole('tab', { name: /^Galway: Warm Home Hub/ }).waitFor()
   await control.goto('Breakouts')
   await expect.poll(() => chosenKind(aoife)).toBe('Challenge')
 
@@ -253,6 +256,13 @@ test('a typed card that was not sent survives a reload, and is gone once sent', 
   await aoife.locator('.board').waitFor()
   await card(aoife, 'Owners wait for grants that never come').waitFor()
   expect(await aoife.getByLabel('New card').inputValue()).toBe('')
+
+  // Written into an area picked by hand, which a reload does not remember: the text still comes back.
+  await aoife.getByLabel('Area the card is written into').selectOption({ label: 'Galway: Warm Home Hub' })
+  await aoife.getByLabel('New card').fill('A line for our own story')
+  await aoife.reload()
+  await aoife.locator('.board').waitFor()
+  await expect.poll(() => aoife.getByLabel('New card').inputValue()).toBe('A line for our own story')
   control.close()
 })
 

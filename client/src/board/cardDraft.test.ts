@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { draftKey, forgetDraft, loadDraft, saveDraft, type DraftStorage } from './cardDraft'
+import { draftKey, forgetDraft, loadDraft, saveDraft, takeDraft, type DraftStorage } from './cardDraft'
 
 function memoryStorage(): DraftStorage & { items: Map<string, string> } {
   const items = new Map<string, string>()
@@ -8,6 +8,10 @@ function memoryStorage(): DraftStorage & { items: Map<string, string> } {
     getItem: (k) => items.get(k) ?? null,
     setItem: (k, v) => void items.set(k, v),
     removeItem: (k) => void items.delete(k),
+    key: (i) => [...items.keys()][i] ?? null,
+    get length() {
+      return items.size
+    },
   }
 }
 
@@ -23,6 +27,18 @@ describe('card drafts', () => {
     expect(loadDraft(storage, { ...here, sessionId: 's2' })).toBeNull()
     forgetDraft(storage, here)
     expect(loadDraft(storage, here)).toBeNull()
+  })
+
+  it('brings this person’s draft from another area to where the composer opens, and nobody else’s', () => {
+    const storage = memoryStorage()
+    saveDraft(storage, { ...here, area: 'story:galway' }, { text: 'Mine, typed in the story', kind: 'outcome', levers: [] })
+    saveDraft(storage, { ...here, memberId: 'm2', area: 'room:1' }, { text: 'Someone else’s', kind: null, levers: [] })
+    saveDraft(storage, { ...here, sessionId: 's2' }, { text: 'Another session’s', kind: null, levers: [] })
+    expect(takeDraft(storage, here)).toEqual({ text: 'Mine, typed in the story', kind: 'outcome', levers: [] })
+    expect(loadDraft(storage, { ...here, area: 'story:galway' })).toBeNull()
+    expect(loadDraft(storage, here)?.text).toBe('Mine, typed in the story')
+    expect(takeDraft(storage, { ...here, memberId: 'm3' })).toBeNull()
+    expect(storage.items.size).toBe(3)
   })
 
   it('forgets a draft whose text was cleared', () => {
@@ -42,12 +58,15 @@ describe('card drafts', () => {
 
   it('carries on when the browser refuses storage', () => {
     const refusing: DraftStorage = {
+      length: 0,
+      key: () => { throw new Error('denied') },
       getItem: () => { throw new Error('denied') },
       setItem: () => { throw new Error('quota') },
       removeItem: () => { throw new Error('denied') },
     }
     expect(() => saveDraft(refusing, here, { text: 'x', kind: null, levers: [] })).not.toThrow()
     expect(loadDraft(refusing, here)).toBeNull()
+    expect(takeDraft(refusing, here)).toBeNull()
     expect(() => forgetDraft(refusing, here)).not.toThrow()
   })
 })

@@ -5,7 +5,7 @@ import { BOARD_LIMITS, LEVERS, LEVER_LABELS, LIMITS } from '@harvest/shared'
 import { boardActions } from '../../board/boardActions'
 import { boardCommands } from '../../board/boardCommands'
 import { newCardFrom, type Writer } from '../../board/cardRights'
-import { browserStorage, draftKey, forgetDraft, loadDraft, saveDraft, type CardDraft, type DraftPlace } from '../../board/cardDraft'
+import { browserStorage, draftKey, forgetDraft, loadDraft, saveDraft, takeDraft, type CardDraft, type DraftPlace } from '../../board/cardDraft'
 import { composerShortcut, defaultKind, kindAt, leverHint, toggleLever } from '../../board/composerKeys'
 import type { AreaTab } from '../../board/areas'
 import { LEVER_SHORT } from '../../board/labels'
@@ -160,5 +160,5 @@ export function CardComposer({ writer, area, areaName, areas, phase, anonymous, 
 
 function loadDraftHere(place: DraftPlace): CardDraft | null {
   const storage = browserStorage()
-  return storage ? loadDraft(storage, place) : null
+  return storage ? takeDraft(storage, place) : null
 }
