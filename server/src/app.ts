@@ -15,6 +15,8 @@ import { clientRoutes } from './http/clientRoutes'
 import { ControlService } from './control/ControlService'
 import { Connections } from './realtime/Connections'
 import type { ServerContext } from './context'
+import { ClusterBus } from './cluster/ClusterBus'
+import type { Cluster } from './cluster/startCluster'
 import { sessionRoom } from './context'
 import { Presence } from './realtime/Presence'
 import { attachSessionControl, createIo } from './realtime/socketServer'
@@ -33,6 +35,9 @@ import { OrganiserKey } from './organiser/OrganiserKey'
 import { organiserRoutes } from './organiser/organiserRoutes'
 import { closeDocumentSockets, trackSockets } from './lifecycle/shutdown'
 
+/** Another process saved a new version of a session's control. */
+const CONTROL_SAVED = 'control:saved'
+
 export interface AppOptions {
   storage: Storage
   publicUrl?: string
@@ -49,6 +54,8 @@ export interface AppOptions {
   trustProxy?: number
   /** The clock of the rate limits (milliseconds); tests pass one they control. */
   rateClock?: () => number
+  /** With REDIS_URL, this process is one of several sharing sessions over Redis; null alone. */
+  cluster?: Cluster | null
 }
 
 /** The running app: one HTTP server carrying the API, socket.io and the board endpoint. */
@@ -60,7 +67,7 @@ export interface App {
   close(): Promise<void>
 }
 
-export function createApp({ storage, publicUrl = '', clientDir, now = Date.now, showDemo = false, printer = new ChromiumPrinter(), adminToken = null, trustProxy = 0, rateClock }: AppOptions): App {
+export function createApp({ storage, publicUrl = '', clientDir, now = Date.now, showDemo = false, printer = new ChromiumPrinter(), adminToken = null, trustProxy = 0, rateClock, cluster = null }: AppOptions): App {
   const web = express()
   web.disable('x-powered-by')
   web.use(securityHeaders())
@@ -104,20 +111,27 @@ export function createApp({ storage, publicUrl = '', clientDir, now = Date.now, 
 
   const httpServer = http.createServer(web)
   const sockets = trackSockets(httpServer)
-  const io = createIo(httpServer)
+  const io = createIo(httpServer, cluster?.ioOptions)
+  const bus = new ClusterBus(cluster ? io : null)
   const ctx: ServerContext = {
     storage,
     presence: new Presence(),
     io,
     publicUrl,
     now,
-    control: new ControlService(storage, (sessionId, state) => io.to(sessionRoom(sessionId)).emit('control:state', state, now())),
+    control: new ControlService(
+      storage,
+      (sessionId, state) => io.to(sessionRoom(sessionId)).emit('control:state', state, now()),
+      (sessionId, version) => bus.publishToOthers(CONTROL_SAVED, sessionId, version),
+    ),
     sockets: new Connections(),
     boards: new Connections(),
     secret: serverSecret(storage),
     docs,
     organiser,
+    bus,
   }
+  bus.subscribe(CONTROL_SAVED, (sessionId: string, version: number) => ctx.control.saved(sessionId, version))
   attachSessionControl(ctx)
   // A document's stored updates for a report, once what it holds in memory is written: copying
   // them costs the event loop next to nothing, where encoding a large board would stall it.

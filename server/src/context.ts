@@ -6,6 +6,7 @@ import type { ControlService } from './control/ControlService'
 import type { Storage } from './storage/Storage'
 import type { Connections } from './realtime/Connections'
 import type { Presence } from './realtime/Presence'
+import type { ClusterBus } from './cluster/ClusterBus'
 
 /** What the server stores on each socket after the handshake. */
 export interface SocketData {
@@ -42,6 +43,8 @@ export interface ServerContext {
   docs: DocRegistry
   /** The organiser's key: lists every session and opens any of them. */
   organiser: OrganiserKey
+  /** What every server process must hear (one process alone: only itself). */
+  bus: ClusterBus
 }
 
 /** The socket.io room that holds every connection of one session. */

@@ -8,7 +8,9 @@ import { openStorage } from './storage/openStorage'
 async function main(): Promise<void> {
   const config = readConfig()
   const storage = await openStorage(config)
-  const app = createApp({ storage, publicUrl: config.publicUrl, clientDir: config.clientDir, showDemo: config.seedDemo, adminToken: config.adminToken, trustProxy: config.trustProxy })
+  // With REDIS_URL this is one of several processes sharing sessions over Redis.
+  const cluster = config.redisUrl ? await (await import('./cluster/startCluster')).startCluster(config.redisUrl) : null
+  const app = createApp({ storage, publicUrl: config.publicUrl, clientDir: config.clientDir, showDemo: config.seedDemo, adminToken: config.adminToken, trustProxy: config.trustProxy, cluster })
   const address = await app.listen(config.port, config.host)
   console.log(`Harvest is running on http://${config.host}:${address.port} (data in ${config.databaseUrl ? 'PostgreSQL' : config.dataDir})`)
   // Printed this once only: the store keeps just its hash, so it cannot be shown again.
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
   stopOnSignals({
     close: async () => {
       await app.close()
+      await cluster?.close()
       await storage.close()
     },
   })

@@ -1,6 +1,6 @@
 import { Refusal } from '../Refusal'
 import type { Handler } from '../realtime/handler'
-import { sessionSockets } from '../realtime/sessionPeople'
+import { sessionSockets } from '../realtime/broadcast'
 import { authorKeyFor } from '../authors/authorKey'
 import { controlHandler } from './controlHandler'
 
@@ -18,7 +18,7 @@ export const boardMode: Handler<'board:mode'> = {
     if (patch.anonymous !== undefined) {
       const { state } = await ctx.control.read(socket.data.identity.sessionId)
       const secret = await ctx.secret()
-      for (const s of sessionSockets(ctx, socket.data.identity.sessionId, (s) => s.data.identity.kind === 'member')) {
+      for (const s of await sessionSockets(ctx, socket.data.identity.sessionId, (s) => s.data.identity.kind === 'member')) {
         const identity = s.data.identity
         s.emit('you:changed', {
           role: identity.role,

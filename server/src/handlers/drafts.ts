@@ -5,6 +5,7 @@ import { deleteDraft, draftsOf, revealOnto, saveDraft, takeAllDrafts } from '../
 import { Refusal } from '../Refusal'
 import { memberPrincipal } from '../realtime/Connections'
 import type { Handler } from '../realtime/handler'
+import { principalRoom } from '../realtime/broadcast'
 
 /** The member writing; the wrapper checked the role, and a guest without a name has no drafts. */
 function writer(identity: Identity) {
@@ -56,7 +57,7 @@ export const draftsReveal: Handler<'drafts:reveal'> = {
       return written
     })
     for (const memberId of Object.keys(revealed.drafts)) {
-      for (const open of ctx.sockets.of(memberPrincipal(memberId))) open.emit('drafts:changed', [])
+      ctx.io.to(principalRoom(memberPrincipal(memberId))).emit('drafts:changed', [])
     }
     return { ok: true, data: { revealed: count } }
   },

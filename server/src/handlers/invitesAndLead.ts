@@ -2,7 +2,8 @@ import { BOARD_CLOSE, can } from '@harvest/shared'
 import { Refusal } from '../Refusal'
 import { invitePrincipal } from '../realtime/Connections'
 import type { Handler } from '../realtime/handler'
-import { findSessionMember, sessionSockets } from '../realtime/sessionPeople'
+import { closeHolder, sessionSockets } from '../realtime/broadcast'
+import { findSessionMember } from '../realtime/sessionPeople'
 import { newToken } from '../sessions/tokens'
 
 /** Replaces a role's invitation link; whoever holds only the old link is shown out. */
@@ -13,15 +14,9 @@ export const inviteRotate: Handler<'invite:rotate'> = {
     const old = (await ctx.storage.listInvites(identity.sessionId)).find((i) => i.role === role)
     const invite = { token: newToken(), sessionId: identity.sessionId, role, createdAt: ctx.now() }
     await ctx.storage.replaceInvite(invite)
-    if (old) {
-      for (const guest of ctx.sockets.of(invitePrincipal(old.token))) {
-        guest.emit('session:removed', 'This invitation link was replaced. Ask the facilitator for the new one.')
-        guest.disconnect(true)
-      }
-      for (const link of ctx.boards.of(invitePrincipal(old.token))) link.close(BOARD_CLOSE.unauthorized.code, BOARD_CLOSE.unauthorized.reason)
-    }
+    if (old) closeHolder(ctx, invitePrincipal(old.token), 'This invitation link was replaced. Ask the facilitator for the new one.', BOARD_CLOSE.unauthorized)
     const invites = await ctx.storage.listInvites(identity.sessionId)
-    for (const s of sessionSockets(ctx, identity.sessionId, (s) => can(s.data.identity.role, 'invites:read'))) s.emit('invites:changed', invites)
+    for (const s of await sessionSockets(ctx, identity.sessionId, (s) => can(s.data.identity.role, 'invites:read'))) s.emit('invites:changed', invites)
     return { ok: true, data: invite }
   },
 }

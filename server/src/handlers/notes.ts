@@ -2,7 +2,7 @@ import type { Identity, Story, StoryNotes } from '@harvest/shared'
 import { EMPTY_NOTES, can } from '@harvest/shared'
 import { Refusal, mustFind } from '../Refusal'
 import type { Handler } from '../realtime/handler'
-import { sessionSockets } from '../realtime/sessionPeople'
+import { sessionSockets } from '../realtime/broadcast'
 
 const isStoryteller = (identity: Identity, story: Story) => identity.kind === 'member' && story.storytellerId === identity.member.id
 
@@ -39,8 +39,8 @@ export const notesSave: Handler<'notes:save'> = {
       },
       { broadcast: false },
     )
-    const readers = sessionSockets(ctx, identity.sessionId, (s) => can(s.data.identity.role, 'notes:read') || isStoryteller(s.data.identity, story!))
-    for (const reader of readers) if (reader !== socket) reader.emit('notes:changed', storyId, saved)
+    const readers = await sessionSockets(ctx, identity.sessionId, (s) => can(s.data.identity.role, 'notes:read') || isStoryteller(s.data.identity, story!))
+    for (const reader of readers) if (reader.id !== socket.id) reader.emit('notes:changed', storyId, saved)
     return { ok: true, data: saved }
   },
 }

@@ -6,10 +6,25 @@ import { memberPrincipal } from '../realtime/Connections'
 import type { ServerContext } from '../context'
 import type { Handler } from '../realtime/handler'
 import { broadcastMembers, findSessionMember } from '../realtime/sessionPeople'
+import { closeHolder } from '../realtime/broadcast'
 import { sessionStateFor } from '../sessions/sessionState'
 
-/** Carries a member's new record into every connection they have open on this server. */
+/** Carries a member's new record into every connection they have open, on every server process. */
 export async function refreshConnections(ctx: ServerContext, member: Member, roleChanged: boolean): Promise<void> {
+  await refreshHere(ctx, member, roleChanged)
+  ctx.bus.publishToOthers(MEMBER_CHANGED, member, roleChanged)
+}
+
+const MEMBER_CHANGED = 'member:changed'
+
+/** Each process refreshes the connections it holds when another changed a member. */
+export function listenForMemberChanges(ctx: ServerContext): void {
+  ctx.bus.subscribe(MEMBER_CHANGED, (member: Member, roleChanged: boolean) => {
+    refreshHere(ctx, member, roleChanged).catch((error) => console.error('[socket] refreshing a changed member failed', error))
+  })
+}
+
+async function refreshHere(ctx: ServerContext, member: Member, roleChanged: boolean): Promise<void> {
   for (const socket of ctx.sockets.of(memberPrincipal(member.id))) {
     const identity = socket.data.identity
     if (identity.kind !== 'member') continue
@@ -78,11 +93,7 @@ export const memberRemove: Handler<'member:remove'> = {
       for (const story of state.stories) if (story.storytellerId === memberId) story.storytellerId = null
       leaveRooms(state, memberId, ctx.now())
     })
-    for (const open of ctx.sockets.of(memberPrincipal(memberId))) {
-      open.emit('session:removed', 'A facilitator removed you from this session.')
-      open.disconnect(true)
-    }
-    for (const link of ctx.boards.of(memberPrincipal(memberId))) link.close(BOARD_CLOSE.removed.code, BOARD_CLOSE.removed.reason)
+    closeHolder(ctx, memberPrincipal(memberId), 'A facilitator removed you from this session.', BOARD_CLOSE.removed)
     await broadcastMembers(ctx, identity.sessionId)
     return { ok: true, data: null }
   },

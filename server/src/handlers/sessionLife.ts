@@ -14,7 +14,7 @@ export const sessionEnd: Handler<'session:end'> = {
       return voteWasOpen ? draft.vote! : null
     })
     // The vote lives outside the public state, so its close travels as its own broadcast.
-    if (record) broadcastVote(ctx, sessionId, record)
+    if (record) await broadcastVote(ctx, sessionId, record)
     return { ok: true, data: null }
   },
 }

@@ -26,7 +26,7 @@ function surveyChange<E extends StatusEvent>(event: E, change: (current: SurveyS
     async run(ctx, socket, input) {
       const sessionId = socket.data.identity.sessionId
       const after = await surveysOf(ctx.storage).change(sessionId, (current) => change(current, input))
-      broadcastSurvey(ctx, sessionId, after)
+      await broadcastSurvey(ctx, sessionId, after)
       return { ok: true, data: surveyState(after.survey, after.answers) as AckOf<E> }
     },
   }
@@ -76,7 +76,7 @@ export const surveyAnswer: Handler<'survey:answer'> = {
       if (!answersAnything(answer)) throw new Refusal('invalid', 'pick a point on a statement or write an answer first')
       return { answer: { memberId: member.id, cityKind: member.cityKind, ...answer, answeredAt: ctx.now() } }
     })
-    broadcastSurvey(ctx, identity.sessionId, after)
+    await broadcastSurvey(ctx, identity.sessionId, after)
     return { ok: true, data: { agreements: answer.agreements, texts: answer.texts } }
   },
 }

@@ -15,7 +15,7 @@ export const voteOpen: Handler<'vote:open'> = {
     const identity = socket.data.identity
     const vote: VoteRecord = { id: uuid(), area, budget, hidden, status: 'open', openedAt: ctx.now(), closedAt: null, dots: {} }
     await ctx.control.update(identity.sessionId, (record) => void (record.vote = vote), { broadcast: false })
-    broadcastVote(ctx, identity.sessionId, vote)
+    await broadcastVote(ctx, identity.sessionId, vote)
     return { ok: true, data: voteView(vote, myId(identity)) }
   },
 }
@@ -40,7 +40,7 @@ export const voteCast: Handler<'vote:cast'> = {
       },
       { broadcast: false },
     )
-    broadcastVote(ctx, identity.sessionId, vote)
+    await broadcastVote(ctx, identity.sessionId, vote)
     return { ok: true, data: voteView(vote, identity.member.id) }
   },
 }
@@ -59,7 +59,7 @@ export const voteClose: Handler<'vote:close'> = {
       },
       { broadcast: false },
     )
-    broadcastVote(ctx, identity.sessionId, vote)
+    await broadcastVote(ctx, identity.sessionId, vote)
     return { ok: true, data: voteView(vote, myId(identity)) }
   },
 }

@@ -27,9 +27,10 @@ export class OrganiserKey {
     if (this.configured) return null
     if (await this.storage.getMeta(HASH_KEY)) return null
     const key = newToken()
-    await this.storage.setMeta(HASH_KEY, hashToken(key))
+    const stored = await this.storage.setMetaIfAbsent(HASH_KEY, hashToken(key))
     this.hash = null
-    return key
+    // Another process sharing the store generated one first: theirs is the key.
+    return stored === hashToken(key) ? key : null
   }
 
   /** Whether a token is the organiser's key; compared in constant time over hashes. */

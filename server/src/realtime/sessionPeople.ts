@@ -1,7 +1,7 @@
 import type { Member } from '@harvest/shared'
 import { Refusal } from '../Refusal'
 import { presentMembers } from '../sessions/sessionState'
-import type { IoSocket, ServerContext } from '../context'
+import type { ServerContext } from '../context'
 import { sessionRoom } from '../context'
 
 /** A member of this session, or a refusal: ids of other sessions are as unknown as made-up ones. */
@@ -24,16 +24,4 @@ export function announcePresence(ctx: ServerContext, sessionId: string): void {
 /** Tells everyone in the session who is in it now. */
 export async function broadcastMembers(ctx: ServerContext, sessionId: string): Promise<void> {
   ctx.io.to(sessionRoom(sessionId)).emit('members:changed', await presentMembers(ctx, sessionId))
-}
-
-/** This server's sockets of a session that pass a filter, for messages not everyone may see. */
-export function sessionSockets(ctx: ServerContext, sessionId: string, keep: (socket: IoSocket) => boolean): IoSocket[] {
-  const room = ctx.io.sockets.adapter.rooms.get(sessionRoom(sessionId))
-  if (!room) return []
-  const sockets: IoSocket[] = []
-  for (const id of room) {
-    const socket = ctx.io.sockets.sockets.get(id)
-    if (socket && keep(socket)) sockets.push(socket)
-  }
-  return sockets
 }

@@ -1,4 +1,5 @@
 import type http from 'node:http'
+import type { ServerOptions } from 'socket.io'
 import { Server } from 'socket.io'
 import { can } from '@harvest/shared'
 import { arriveInRounds } from '../breakouts/arrivals'
@@ -6,12 +7,15 @@ import { registerHandlers } from '../handlers'
 import { resolveToken } from '../sessions/resolveToken'
 import { sessionStateFor } from '../sessions/sessionState'
 import { announcePresence } from './sessionPeople'
+import { listenForBoardClosing, principalRoom } from './broadcast'
+import { listenForMemberChanges } from '../handlers/people'
 import type { IoServer, IoSocket, ServerContext } from '../context'
 import { sessionRoom } from '../context'
 
 /** Creates socket.io (session control) on the HTTP server, beside the board endpoint. */
-export function createIo(httpServer: http.Server): IoServer {
+export function createIo(httpServer: http.Server, options: Partial<ServerOptions> = {}): IoServer {
   return new Server(httpServer, {
+    ...options,
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
     cors: { origin: false },
@@ -23,6 +27,8 @@ export function createIo(httpServer: http.Server): IoServer {
 /** Every connection shows a token; then it gets the whole state and the handlers of every event. */
 export function attachSessionControl(ctx: ServerContext): void {
   const { io, storage } = ctx
+  listenForBoardClosing(ctx)
+  listenForMemberChanges(ctx)
   io.use(async (socket, next) => {
     try {
       const auth = socket.handshake.auth as { token?: unknown } | undefined
@@ -40,7 +46,7 @@ export function attachSessionControl(ctx: ServerContext): void {
   io.on('connection', (socket) => {
     const identity = socket.data.identity
     registerHandlers(ctx, socket)
-    void socket.join(sessionRoom(identity.sessionId))
+    void socket.join([sessionRoom(identity.sessionId), principalRoom(socket.data.principal)])
     ctx.sockets.add(socket.data.principal, socket)
     // Counted before any await, so a disconnect that races the welcome still balances it.
     const cameOnline = identity.kind === 'member' && ctx.presence.add(identity.sessionId, identity.member.id)

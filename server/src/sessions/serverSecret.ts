@@ -13,8 +13,7 @@ export function serverSecret(storage: Storage): () => Promise<string> {
     (pending ??= (async () => {
       const existing = await storage.getMeta(KEY)
       if (existing) return existing
-      const created = crypto.randomBytes(32).toString('base64url')
-      await storage.setMeta(KEY, created)
-      return created
+      // Two processes starting at once over one store both end up with the first one's secret.
+      return storage.setMetaIfAbsent(KEY, crypto.randomBytes(32).toString('base64url'))
     })())
 }

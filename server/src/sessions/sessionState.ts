@@ -4,11 +4,14 @@ import type { ServerContext } from '../context'
 import { voteView } from '../votes/votes'
 import { authorKeyFor } from '../authors/authorKey'
 import { invitesWithStageLink } from './stageInvite'
+import { onlineMembers } from '../realtime/broadcast'
 
 /** The people of a session with their live presence. */
 export async function presentMembers(ctx: ServerContext, sessionId: string): Promise<PresentMember[]> {
   const members = await ctx.storage.listMembers(sessionId)
-  return members.map((m) => ({ ...m, online: ctx.presence.isOnline(sessionId, m.id) }))
+  // With several processes, a person may be connected to any of them.
+  const online = ctx.bus.clustered ? await onlineMembers(ctx, sessionId) : null
+  return members.map((m) => ({ ...m, online: online ? online.has(m.id) : ctx.presence.isOnline(sessionId, m.id) }))
 }
 
 /** The snapshot one connection may see: invitation links only for those allowed to share them. */

@@ -78,6 +78,11 @@ export interface Storage {
 
   getMeta(key: string): Promise<string | undefined>
   setMeta(key: string, value: string): Promise<void>
+  /**
+   * Stores `value` under `key` unless the key already has one, and returns the value the key
+   * holds afterwards: two processes creating the same thing at once both get the first one's.
+   */
+  setMetaIfAbsent(key: string, value: string): Promise<string>
 
   close(): Promise<void>
 }

@@ -130,5 +130,9 @@ export class MemoryStorage implements Storage {
   async setMeta(key: string, value: string) {
     this.meta.set(key, value)
   }
+  async setMetaIfAbsent(key: string, value: string) {
+    if (!this.meta.has(key)) this.meta.set(key, value)
+    return this.meta.get(key)!
+  }
   async close() {}
 }

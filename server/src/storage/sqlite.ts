@@ -262,6 +262,11 @@ export class SqliteStorage implements Storage {
     this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value)
   }
 
+  async setMetaIfAbsent(key: string, value: string) {
+    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING').run(key, value)
+    return (await this.getMeta(key))!
+  }
+
   async close() {
     this.db.close()
   }

@@ -250,6 +250,14 @@ function storageContract(name: string, open: () => Storage | Promise<Storage>) {
       expect(await storage.updateMemberKeepingOne({ ...last!, name: 'Renamed' }, keep)).toBe(true)
     })
 
+    it('sets a meta value only where there is none, and answers the value kept, also when two race', async () => {
+      expect(await storage.setMetaIfAbsent('authorSecret', 'first')).toBe('first')
+      expect(await storage.setMetaIfAbsent('authorSecret', 'second')).toBe('first')
+      const raced = await Promise.all(['a', 'b', 'c'].map((v) => storage.setMetaIfAbsent('raced', v)))
+      expect(new Set(raced).size).toBe(1)
+      expect(await storage.getMeta('raced')).toBe(raced[0])
+    })
+
     it('stores meta values and overwrites them', async () => {
       expect(await storage.getMeta('demoSessionId')).toBeUndefined()
       await storage.setMeta('demoSessionId', 'first')

@@ -242,6 +242,15 @@ export class PostgresStorage implements Storage {
     await this.pool.query('INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value])
   }
 
+  async setMetaIfAbsent(key: string, value: string) {
+    // The no-op update makes RETURNING answer the stored row also when it was there before.
+    const { rows } = await this.pool.query<{ value: string }>(
+      'INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = meta.value RETURNING value',
+      [key, value],
+    )
+    return rows[0]!.value
+  }
+
   async close() {
     await this.pool.end()
   }
