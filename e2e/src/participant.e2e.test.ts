@@ -94,6 +94,9 @@ test('the kind picker keeps the chosen kind, one key means one kind all session,
   await box.fill('Share one heritage officer across the cluster')
   await box.press('Enter')
   await cardOfKind(aoife, 'Idea', 'Share one heritage officer across the cluster').waitFor()
+  // The board with cards: nothing serious for axe, every control (the cards' own too) reached by Tab.
+  expect(await seriousViolations(aoife)).toEqual([])
+  expect(await unreachableByKeyboard(aoife)).toEqual([])
   await shootAtEverySize(aoife, 'kind-picker-so-what')
 
   // Now What: Idea is preselected, the order is the same, and Alt+3 is still Challenge.
@@ -180,6 +183,7 @@ test('a listener sees the board first; a storyteller opens the template from "Pr
   await radu.getByRole('region', { name: 'Now telling' }).getByText('You are telling').waitFor()
   expect(await radu.getByRole('region', { name: 'Your story' }).count()).toBe(0)
   expect(await seriousViolations(radu)).toEqual([])
+  expect(await unreachableByKeyboard(radu)).toEqual([])
   await shootAtEverySize(radu, 'storyteller-telling')
 
   // Told: Radu's story folds to one line; his notes are a click away.
