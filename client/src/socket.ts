@@ -73,6 +73,8 @@ export function connectSession(token: string): void {
   s.on('drafts:changed', (drafts) => board().setDrafts(drafts))
   s.on('survey:state', (survey) => useSurveyStore.getState().setSurvey(survey))
   s.on('survey:results', (results) => useSurveyStore.getState().setResults(results))
+  // A server whose store is in trouble refuses every change: everyone is told why, and told when it saves again.
+  s.on('server:store', (status) => useNoticeStore.getState().show(status.ok ? 'info' : 'error', status.ok ? 'The server saves changes again.' : status.message))
 
   // Toggling anonymity changes the key this person writes under (the server sends 'you:changed');
   // cards written under every earlier key stay theirs.

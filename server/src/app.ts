@@ -34,6 +34,10 @@ import { surveyRoutes } from './survey/surveyRoutes'
 import { OrganiserKey } from './organiser/OrganiserKey'
 import { organiserRoutes } from './organiser/organiserRoutes'
 import { closeDocumentSockets, trackSockets } from './lifecycle/shutdown'
+import { guardStorage } from './lifecycle/guardedStorage'
+import { gateOnStore } from './lifecycle/storeGate'
+import { StoreHealth } from './lifecycle/storeHealth'
+import { announceStoreHealth } from './lifecycle/storeNotice'
 
 /** Another process saved a new version of a session's control. */
 const CONTROL_SAVED = 'control:saved'
@@ -63,11 +67,16 @@ export interface App {
   httpServer: http.Server
   ctx: ServerContext
   docs: DocRegistry
+  /** Whether the store takes writes (see lifecycle/storeHealth.ts). */
+  health: StoreHealth
   listen(port: number, host: string): Promise<AddressInfo>
   close(): Promise<void>
 }
 
-export function createApp({ storage, publicUrl = '', clientDir, now = Date.now, showDemo = false, printer = new ChromiumPrinter(), adminToken = null, trustProxy = 0, rateClock, cluster = null }: AppOptions): App {
+export function createApp({ storage: store, publicUrl = '', clientDir, now = Date.now, showDemo = false, printer = new ChromiumPrinter(), adminToken = null, trustProxy = 0, rateClock, cluster = null }: AppOptions): App {
+  // Every write goes through the guard: a store in trouble refuses changes with the reason instead of losing them.
+  const health = new StoreHealth(store, now)
+  const storage = guardStorage(store, health)
   const web = express()
   web.disable('x-powered-by')
   web.use(securityHeaders())
@@ -104,7 +113,7 @@ export function createApp({ storage, publicUrl = '', clientDir, now = Date.now, 
   )
   web.use('/api', surveyRoutes({ storage, identify, isShared }))
   web.use('/api', organiserRoutes({ storage, docs, organiser }))
-  web.use('/api', apiRoutes(storage, { showDemo, endedAt: async (id) => (await ctx.control.read(id)).state.endedAt, limits }))
+  web.use('/api', apiRoutes(storage, { showDemo, endedAt: async (id) => (await ctx.control.read(id)).state.endedAt, limits, storeStatus: () => health.status() }))
   if (clientDir) web.use(clientRoutes(clientDir))
   // An error from any router ends here, not in express' default handler, which logs the path.
   web.use(errorHandler)
@@ -133,18 +142,20 @@ export function createApp({ storage, publicUrl = '', clientDir, now = Date.now, 
   }
   bus.subscribe(CONTROL_SAVED, (sessionId: string, version: number) => ctx.control.saved(sessionId, version))
   attachSessionControl(ctx)
+  announceStoreHealth(io, health)
   // A document's stored updates for a report, once what it holds in memory is written: copying
   // them costs the event loop next to nothing, where encoding a large board would stall it.
   async function documentState(name: string): Promise<Uint8Array[]> {
     await docs.flushIfOpen(name)
     return (await storage.loadUpdates(name)).updates
   }
-  const board = attachDocumentEndpoint(httpServer, { storage, registry: docs, links: ctx.boards, access: documentAccess(ctx.secret, ctx.control), limits })
+  const board = attachDocumentEndpoint(httpServer, { storage, registry: docs, links: ctx.boards, access: gateOnStore(documentAccess(ctx.secret, ctx.control), health), limits })
 
   return {
     httpServer,
     ctx,
     docs,
+    health,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject)
@@ -154,6 +165,7 @@ export function createApp({ storage, publicUrl = '', clientDir, now = Date.now, 
       // Listening stops at once; the callback comes once every connection below is gone.
       const drained = new Promise<void>((resolve) => httpServer.close(() => resolve()))
       ctx.presence.dispose()
+      health.dispose()
       // Board clients hear 1012 and come back by themselves once the server is up again.
       await closeDocumentSockets(board.wss.clients, BOARD_CLOSE.restarting)
       await board.close()

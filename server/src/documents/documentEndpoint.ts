@@ -133,7 +133,15 @@ function decodeSegment(segment: string): string | null {
 }
 
 function close(ws: WebSocket, { code, reason }: Close): void {
-  if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) ws.close(code, reason)
+  if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) ws.close(code, fitCloseReason(reason))
+}
+
+/** A close reason holds at most 123 bytes (RFC 6455); ws throws beyond that, which would take the whole server down. */
+export function fitCloseReason(reason: string): string {
+  if (Buffer.byteLength(reason) <= 123) return reason
+  let cut = reason
+  while (Buffer.byteLength(cut) > 120) cut = cut.slice(0, -1)
+  return `${cut}…`
 }
 
 function toUint8Array(data: WebSocket.RawData): Uint8Array {

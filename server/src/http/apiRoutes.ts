@@ -1,6 +1,6 @@
 import express from 'express'
-import type { CreateSessionResult, DemoInfo, InviteInfo, JoinResult } from '@harvest/shared'
-import { JOIN_ENDED_MESSAGE, LIMITS, STAGE_LINK_NO_JOIN, isJoinInvite, createSessionBody, describeIssues, joinBody, missingParticipantFields, tokenSchema } from '@harvest/shared'
+import type { CreateSessionResult, DemoInfo, InviteInfo, JoinResult, StoreStatus } from '@harvest/shared'
+import { JOIN_ENDED_MESSAGE, LIMITS, STORE_OK_MESSAGE, STAGE_LINK_NO_JOIN, isJoinInvite, createSessionBody, describeIssues, joinBody, missingParticipantFields, tokenSchema } from '@harvest/shared'
 import { findDemoSession } from '../demo/seedDemo'
 import { createSession } from '../sessions/createSession'
 import { addMember } from '../sessions/joinSession'
@@ -10,6 +10,8 @@ import { errorHandler, sendError } from './errors'
 import type { LimitDeps } from './rateLimited'
 import { rateLimited } from './rateLimited'
 
+const STORE_OK: StoreStatus = { ok: true, store: 'ok', since: null, message: STORE_OK_MESSAGE }
+
 /** The JSON API under /api: create a session, read an invitation, join with it. */
 /** What the API reads from the rest of the server. */
 export interface ApiOptions {
@@ -18,14 +20,19 @@ export interface ApiOptions {
   endedAt?: (sessionId: string) => Promise<number | null>
   /** Where the rate limits read a request's address and the time. */
   limits?: LimitDeps
+  /** Whether the store takes writes; /api/health answers 503 with the reason while it does not. */
+  storeStatus?: () => StoreStatus
 }
 
-export function apiRoutes(storage: Storage, { showDemo = false, endedAt = async () => null, limits }: ApiOptions = {}): express.Router {
+export function apiRoutes(storage: Storage, { showDemo = false, endedAt = async () => null, limits, storeStatus = () => STORE_OK }: ApiOptions = {}): express.Router {
   const api = express.Router()
   const joinLimit = rateLimited(JOINS_PER_ADDRESS, 'joins', limits)
   api.use(express.json({ limit: LIMITS.httpBodyMaxBytes }))
 
-  api.get('/health', (_req, res) => void res.json({ ok: true }))
+  api.get('/health', (_req, res) => {
+    const status = storeStatus()
+    res.status(status.ok ? 200 : 503).json(status)
+  })
 
   // The home page offers the demo's links so a first run can be tried at once. Only when the
   // server seeds the demo (SEED_DEMO, on by default): a real deployment switches both off.

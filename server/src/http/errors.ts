@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express'
 import type { ErrorCode, HttpError } from '@harvest/shared'
 import { LIMITS } from '@harvest/shared'
+import { Refusal } from '../Refusal'
 import { describeForLog, redactTokens } from './redact'
 
 const STATUS: Record<ErrorCode, number> = {
@@ -10,6 +11,7 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   rate_limited: 429,
+  unavailable: 503,
   internal: 500,
 }
 
@@ -53,6 +55,8 @@ interface ParserError {
 /** What to answer for `err`; null when it is the server's own failure. */
 export function answerFor(err: unknown): Answer | null {
   if (typeof err !== 'object' || err === null) return null
+  // A refusal from deeper in the server (e.g. the store cannot take writes: 503) carries its own words.
+  if (err instanceof Refusal) return { status: STATUS[err.code], error: err.code, message: err.message }
   const e = err as ParserError
   const byType = typeof e.type === 'string' && Object.hasOwn(BODY_ERRORS, e.type) ? BODY_ERRORS[e.type] : undefined
   if (byType) return byType(e)

@@ -1,5 +1,5 @@
 /** Machine-readable reasons a request was refused. */
-export type ErrorCode = 'invalid' | 'forbidden' | 'not_found' | 'unauthorized' | 'conflict' | 'rate_limited' | 'internal'
+export type ErrorCode = 'invalid' | 'forbidden' | 'not_found' | 'unauthorized' | 'conflict' | 'rate_limited' | 'unavailable' | 'internal'
 
 /** Every acknowledgement carries either the result or a clear error. */
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorCode; message: string }

@@ -4,6 +4,7 @@ import type { VoteView } from '../votes'
 import type { Role } from '../roles'
 import type { Invite, PresentMember, SessionInfo } from '../session'
 import type { StoryNotes } from '../story'
+import type { StoreStatus } from '../storeStatus'
 import type { SurveyResults, SurveyState } from '../survey'
 
 /** Everything a client needs to render a session; sent on connect and on request. */
@@ -52,4 +53,6 @@ export interface ServerToClientEvents {
   'survey:state': (survey: SurveyState) => void
   /** The survey's live results, without names; sent only to those who may manage the survey. */
   'survey:results': (results: SurveyResults) => void
+  /** The server's store got into trouble (changes are refused) or is well again; sent to everyone, and on connect while in trouble. */
+  'server:store': (status: StoreStatus) => void
 }
