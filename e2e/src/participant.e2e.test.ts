@@ -291,6 +291,8 @@ test('dates are written with the month as a word, in the reader’s locale', asy
   await creator.goto(world.server.url)
   await creator.locator('input[type="date"]').fill('2026-12-01')
   expect(await creator.locator('.date-words').textContent()).toBe('Dec 1, 2026')
+  await creator.locator('.date-words').scrollIntoViewIfNeeded()
+  await creator.screenshot({ path: await screenshotPath('home-date-in-words') })
   control.close()
 })
 

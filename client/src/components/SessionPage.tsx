@@ -8,7 +8,8 @@ import { Board } from './Board'
 import { Breakouts } from './breakouts/Breakouts'
 import { ChimeWatcher } from './clock/ChimeWatcher'
 import { ConnectionBadge } from './ConnectionBadge'
-import { FacilitatorConsole } from './console/FacilitatorConsole'
+import { ConsoleTabs } from './console/ConsoleTabs'
+import { NowPanel } from './console/NowPanel'
 import { InviteLinks } from './InviteLinks'
 import { ExportMenu } from './report/ExportMenu'
 import { NoticeToast } from './NoticeToast'
@@ -72,7 +73,7 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
         <div className="whoami">
           <ExportMenu sessionId={session.id} />
           <EndSessionButton />
-          {!facilitates && <a href={`/s/${encodeURIComponent(session.id)}/stage`} target="_blank" rel="noreferrer">Stage view ↗</a>}
+          <a href={`/s/${encodeURIComponent(session.id)}/stage`} target="_blank" rel="noreferrer">Stage view ↗</a>
           <span>{myName ?? identity.name ?? 'Guest'} · <strong>{ROLE_LABELS[you.role]}</strong></span>
           <ConnectionBadge status={status} />
         </div>
@@ -81,8 +82,7 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
       <SessionEndedBanner sessionId={session.id} />
       <ChimeWatcher />
       <NoticeToast />
-      {facilitates ? <FacilitatorConsole /> : <>
-      <div className="now-area"><NowShowing /><Breakouts /></div>
+      <div className="now-area">{facilitates ? <><NowPanel /><Breakouts /><ConsoleTabs /></> : <><NowShowing /><Breakouts /></>}</div>
       <div className="layout">
         <div className="main-column">
           {!facilitates && <SurveyForm sessionId={session.id} />}
@@ -96,7 +96,6 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
           {state.invites && <InviteLinks invites={state.invites} />}
         </aside>
       </div>
-      </>}
     </div>
   )
 }
