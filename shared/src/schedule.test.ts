@@ -5,7 +5,7 @@ import type { ControlState } from './control'
 import { DEFAULT_BOARD_MODE } from './boardMode'
 import { ROUND2_AGENDA, newAgendaItem } from './agenda'
 import type { Story } from './story'
-import { formatTimeOfDay, projectSchedule, scheduleLine, timeOnDate } from './schedule'
+import { formatTimeOfDay, projectSchedule, scheduleLine, sessionStarted, timeOnDate } from './schedule'
 
 const MIN = 60_000
 // The session's day at 10:00 UTC; the "time source" is the `now` handed to every call.
@@ -97,6 +97,22 @@ describe('projectSchedule', () => {
     const c = control()
     c.agenda[5]!.clock = applyClockCommand(c.agenda[5]!.clock, { op: 'adjust', deltaMs: 5 * MIN }, at(0))
     expect(line(c, at(0))).toBe('behind schedule by 5 min, projected end 12:35')
+  })
+})
+
+describe('sessionStarted', () => {
+  it('is false for a new session on its first item, true once a clock ran or the agenda moved on', () => {
+    const c = control()
+    c.currentItemId = 'item0'
+    expect(sessionStarted(c)).toBe(false)
+    c.agenda[0]!.clock = ran(c.agenda[0]!.clock, 0, 0, true)
+    expect(sessionStarted(c)).toBe(true)
+    const moved = control()
+    moved.currentItemId = 'item1'
+    expect(sessionStarted(moved)).toBe(true)
+    const told = control()
+    told.stories[0]!.tellClock = ran(told.stories[0]!.tellClock, 0, 1)
+    expect(sessionStarted(told)).toBe(true)
   })
 })
 

@@ -55,6 +55,16 @@ export function projectSchedule(control: ControlState, now: number, plannedStart
 }
 
 /**
+ * Whether the session has begun: a clock has run, or the agenda moved past its first item. A new
+ * session opens on its first item with every clock idle, and that is not yet running it.
+ */
+export function sessionStarted(control: Pick<ControlState, 'agenda' | 'stories' | 'currentItemId'>): boolean {
+  const ran = (clock: Clock) => clock.runningSince !== null || clock.elapsedMs > 0
+  const index = control.agenda.findIndex((item) => item.id === control.currentItemId)
+  return index > 0 || control.agenda.some((item) => ran(item.clock)) || control.stories.some((s) => ran(s.tellClock) || ran(s.qaClock))
+}
+
+/**
  * The console's line: "behind schedule by 7 min, projected end 12:47". `formatTime` writes a
  * time of day as the facilitator reads it, so this stays pure and testable in any time zone.
  */

@@ -38,7 +38,7 @@ export function InviteLinks({ invites }: { invites: Invite[] }) {
               <input readOnly value={link} aria-label={`${ROLE_LABELS[invite.role]} link`} onFocus={(e) => e.target.select()} />
               <span className="invite-actions">
                 <button onClick={() => copy(link, invite.role)}>{copied === invite.role ? 'Copied' : 'Copy'}</button>
-                <button className="link" onClick={() => rotate(invite)} aria-label={`New ${ROLE_LABELS[invite.role].toLowerCase()} invitation`}>New link</button>
+                <button className="link" onClick={() => rotate(invite)} aria-label={`New link for the ${ROLE_LABELS[invite.role].toLowerCase()} invitation`}>New link</button>
               </span>
             </li>
           )

@@ -8,8 +8,7 @@ import { Board } from './Board'
 import { Breakouts } from './breakouts/Breakouts'
 import { ChimeWatcher } from './clock/ChimeWatcher'
 import { ConnectionBadge } from './ConnectionBadge'
-import { ConsoleTabs } from './console/ConsoleTabs'
-import { NowPanel } from './console/NowPanel'
+import { FacilitatorConsole } from './console/FacilitatorConsole'
 import { InviteLinks } from './InviteLinks'
 import { ExportMenu } from './report/ExportMenu'
 import { NoticeToast } from './NoticeToast'
@@ -73,7 +72,7 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
         <div className="whoami">
           <ExportMenu sessionId={session.id} />
           <EndSessionButton />
-          <a href={`/s/${encodeURIComponent(session.id)}/stage`} target="_blank" rel="noreferrer">Stage view ↗</a>
+          {!facilitates && <a href={`/s/${encodeURIComponent(session.id)}/stage`} target="_blank" rel="noreferrer">Stage view ↗</a>}
           <span>{myName ?? identity.name ?? 'Guest'} · <strong>{ROLE_LABELS[you.role]}</strong></span>
           <ConnectionBadge status={status} />
         </div>
@@ -82,7 +81,8 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
       <SessionEndedBanner sessionId={session.id} />
       <ChimeWatcher />
       <NoticeToast />
-      <div className="now-area">{facilitates ? <><NowPanel /><Breakouts /><ConsoleTabs /></> : <><NowShowing /><Breakouts /></>}</div>
+      {facilitates ? <FacilitatorConsole /> : <>
+      <div className="now-area"><NowShowing /><Breakouts /></div>
       <div className="layout">
         <div className="main-column">
           {!facilitates && <SurveyForm sessionId={session.id} />}
@@ -96,6 +96,7 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
           {state.invites && <InviteLinks invites={state.invites} />}
         </aside>
       </div>
+      </>}
     </div>
   )
 }

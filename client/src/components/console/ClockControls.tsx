@@ -27,8 +27,8 @@ export function ClockControls({ target, clock, disabled }: { target: ClockTarget
         ) : (
           <button className="primary" disabled={disabled} onClick={() => send({ op: 'start' })}>{phase === 'paused' ? 'Resume' : 'Start'}</button>
         )}
-        <button disabled={disabled} onClick={() => send({ op: 'adjust', deltaMs: -60_000 })} aria-label="Remove a minute">−1 min</button>
-        <button disabled={disabled} onClick={() => send({ op: 'adjust', deltaMs: 60_000 })} aria-label="Add a minute">+1 min</button>
+        <button disabled={disabled} onClick={() => send({ op: 'adjust', deltaMs: -60_000 })} aria-label="−1 min: remove a minute">−1 min</button>
+        <button disabled={disabled} onClick={() => send({ op: 'adjust', deltaMs: 60_000 })} aria-label="+1 min: add a minute">+1 min</button>
         <button disabled={disabled} onClick={() => send({ op: 'reset' })}>Reset</button>
       </div>
       <form className="set-length" onSubmit={setLength}>

@@ -20,7 +20,7 @@ const TABS = [
 type TabId = (typeof TABS)[number]['id']
 const TAB_IDS = TABS.map((t) => t.id)
 
-/** The facilitator's editors, one at a time, so the board stays on screen below them. */
+/** The plan view's editors, one at a time. */
 export function ConsoleTabs() {
   const [tab, setTab] = useState<TabId>('agenda')
   const tabs = useTabList(TAB_IDS, tab, setTab)

@@ -1,13 +1,14 @@
-import { ITEM_KINDS, PHASE_LABELS, currentItem, mayDrive } from '@harvest/shared'
+import { ITEM_KINDS, PHASE_LABELS, currentItem, mayDrive, sessionStarted } from '@harvest/shared'
 import { drive } from '../../commands'
 import { liveStory, storyClock } from '../../control/activeClock'
 import { useControlStore } from '../../stores/useControlStore'
 import { useSessionStore } from '../../stores/useSessionStore'
 import { ClockView } from '../clock/ClockView'
-import { AgendaFitSummary } from './AgendaFitSummary'
 import { ChimeToggle } from './ChimeToggle'
 import { ClockControls } from './ClockControls'
+import { AgendaFitSummary } from './AgendaFitSummary'
 import { LeadBar } from './LeadBar'
+import { ScheduleStatus } from './ScheduleStatus'
 import { ShortcutHelp } from './ShortcutHelp'
 import { StorySteps } from './StorySteps'
 import { useShortcuts } from './useShortcuts'
@@ -28,6 +29,7 @@ export function NowPanel() {
   const story = liveStory(control)
   const sClock = storyClock(control)
   const nextStory = item?.kind === 'storytelling' && !story ? control.stories.find((s) => s.status === 'queued') : undefined
+  const nextItem = control.agenda[index + 1]
 
   return (
     <section className="panel console-now" aria-label="Now running">
@@ -44,6 +46,11 @@ export function NowPanel() {
             <button disabled={!canDrive || index <= 0} onClick={() => drive.step(-1)}>← Previous</button>
             <button className="primary" disabled={!canDrive || index >= control.agenda.length - 1} onClick={() => drive.step(1)}>Next →</button>
           </div>
+          {nextItem && (
+            <p className="next-item">
+              <span className="muted">{item ? 'Then' : 'First'}:</span> <strong>{nextItem.title}</strong> <span className="muted">· {nextItem.plannedMinutes} min</span>
+            </p>
+          )}
           {nextStory && (
             <p className="next-story">
               Up next: <strong>{nextStory.storytellerName || 'storyteller'}</strong> · {nextStory.city}{' '}
@@ -69,7 +76,8 @@ export function NowPanel() {
         )}
       </div>
       <footer className="console-foot">
-        <AgendaFitSummary />
+        {/* Before the start the plan is what matters; once running, where the clocks put the end. */}
+        {sessionStarted(control) ? <ScheduleStatus /> : <AgendaFitSummary />}
         <ChimeToggle />
         <ShortcutHelp active={canDrive} />
       </footer>

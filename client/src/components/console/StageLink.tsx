@@ -34,7 +34,7 @@ export function StageLink({ compact = false }: { compact?: boolean }) {
     return (
       <span className="stage-link-compact">
         <a href={link} target="_blank" rel="noreferrer">Stage view ↗</a>
-        <button className="small" onClick={copy} aria-label="Copy the stage link">{copied ? 'Copied' : 'Copy stage link'}</button>
+        <button className="small" onClick={copy}>{copied ? 'Copied' : 'Copy stage link'}</button>
       </span>
     )
   }
@@ -47,7 +47,7 @@ export function StageLink({ compact = false }: { compact?: boolean }) {
         <span className="invite-actions">
           <button onClick={copy}>{copied ? 'Copied' : 'Copy'}</button>
           <a href={link} target="_blank" rel="noreferrer">Open ↗</a>
-          <button className="link" onClick={rotate} aria-label="New stage link">New link</button>
+          <button className="link" onClick={rotate} aria-label="New link for the stage">New link</button>
         </span>
       </div>
     </section>
