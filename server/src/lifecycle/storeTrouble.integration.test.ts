@@ -140,3 +140,20 @@ describe.skipIf(!canMount)('the store in trouble: a full disk', () => {
     await again.kill('SIGTERM')
   }, 180_000)
 })
+
+describe.skipIf(!canMount)('the store in trouble: a read-only data directory', () => {
+  afterAll(disposeAll)
+
+  it('refuses to start with a message saying which directory and why, instead of running without keeping anything', async () => {
+    const dataDir = tempDir('harvest-ro-')
+    expect(mountSmallDisk(dataDir)).toBe(true)
+    track(() => unmount(dataDir))
+    execFileSync('mount', ['-o', 'remount,ro', dataDir], { stdio: 'ignore' })
+    const failed = await spawnServer(dataDir).then(
+      () => null,
+      (error: Error) => error.message,
+    )
+    expect(failed).toContain(`server exited with 1`)
+    expect(failed).toContain(`the data directory ${dataDir} cannot be written (it is on a read-only file system)`)
+  })
+})
