@@ -25,4 +25,8 @@ describe('close codes', () => {
     expect(closeMeaning(1006)).toBe('transient')
     expect(closeMeaning(1011)).toBe('transient')
   })
+
+  it('comes back by itself after the server said it restarts (1012)', () => {
+    expect(closeMeaning(BOARD_CLOSE.restarting.code)).toBe('transient')
+  })
 })
