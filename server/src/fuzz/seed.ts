@@ -22,7 +22,7 @@ export async function fuzz<Ts extends [unknown, ...unknown[]]>(file: string, num
   if (!details.failed) return
   const replay = `replay with FUZZ_SEED=${details.seed} FUZZ_PATH=${details.counterexamplePath} npx vitest run ${file}`
   // Counterexamples may hold strings of hundreds of kilobytes: the report keeps their start.
-  const report = fc.defaultReportMessage(details).replace(/(.)\1{200,}/g, (run, char: string) => `${char.repeat(20)}…(${run.length} × "${char}")`)
+  const report = (fc.defaultReportMessage(details) ?? "").replace(/(.)\1{200,}/g, (run, char: string) => `${char.repeat(20)}…(${run.length} × "${char}")`)
   throw new Error(`${report.slice(0, 4_000)}\n${replay}`)
 }
 
