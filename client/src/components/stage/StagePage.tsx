@@ -48,8 +48,7 @@ export function StagePage({ sessionId }: { sessionId: string }) {
     return (
       <main className="stage stage-message">
         <h1>{identity.via === 'stage-link' ? 'This stage link no longer works' : 'The session refused this connection'}</h1>
-        <p role="alert">{refusal}</p>
-        {identity.via === 'stage-link' && <p>Ask the facilitator for the current stage link.</p>}
+        <p role="alert">{identity.via === 'stage-link' ? 'Ask the facilitator for the current stage link.' : refusal}</p>
       </main>
     )
   }
