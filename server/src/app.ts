@@ -17,6 +17,7 @@ import { Connections } from './realtime/Connections'
 import type { ServerContext } from './context'
 import { ClusterBus } from './cluster/ClusterBus'
 import type { Cluster } from './cluster/startCluster'
+import { clusterExtensions } from './cluster/clusterExtensions'
 import { sessionRoom } from './context'
 import { Presence } from './realtime/Presence'
 import { attachSessionControl, createIo } from './realtime/socketServer'
@@ -90,7 +91,7 @@ export function createApp({ storage: store, publicUrl = '', clientDir, now = Dat
     const found = await resolveToken(storage, token)
     return found.ok ? found.identity : null
   }
-  const docs = new DocRegistry(documentExtensions(storage, now), prepareDocument)
+  const docs = new DocRegistry(cluster ? clusterExtensions(storage, now, cluster) : documentExtensions(storage, now), prepareDocument)
   const organiser = new OrganiserKey(storage, adminToken)
   // Once the session has ended, everyone in it (and whoever opens its observer link) reads the report.
   const isShared = async (id: string) => {

@@ -1,0 +1,65 @@
+import * as Y from 'yjs'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import type { AwarenessChange, DocExtension } from '../documents/DocExtension'
+import type { LiveDoc } from '../documents/LiveDoc'
+import { isLocalChange, originKind } from '../documents/origins'
+import type { StoreUpdates } from '../documents/storeUpdates'
+import type { Storage } from '../storage/Storage'
+import type { DocRelayHub, RelayTarget } from './DocRelayHub'
+
+/**
+ * Relays one document between processes. It comes first among the document's extensions, so
+ * it listens before the store is read (nothing relayed meanwhile is missed; Yjs applies an
+ * update in any order). A change made here is published once the store has it, so a process
+ * that opens the document later finds in the store whatever it missed in the stream. Changes
+ * relayed from elsewhere carry a remote origin: not stored again, not published back.
+ */
+export class RedisRelay implements DocExtension {
+  private chain: Promise<void> = Promise.resolve()
+  private target: RelayTarget | null = null
+
+  constructor(
+    private hub: DocRelayHub,
+    private store: StoreUpdates,
+    private storage: Storage,
+  ) {}
+
+  async onLoad(live: LiveDoc): Promise<void> {
+    this.target = { live, resync: () => void this.resync(live) }
+    this.hub.join(live.name, this.target)
+  }
+
+  onUpdate(live: LiveDoc, update: Uint8Array, origin: unknown): Promise<void> | undefined {
+    if (!isLocalChange(origin)) return undefined
+    // The store's write for this update starts right after this hook; the chain waits for it.
+    this.chain = this.chain.then(async () => {
+      await this.store.flush()
+      await this.hub.publish(live.name, 'update', update)
+    })
+    return this.chain
+  }
+
+  onAwareness(live: LiveDoc, { added, updated, removed }: AwarenessChange, origin: unknown): void {
+    if (originKind(origin) !== 'peer') return
+    const update = awarenessProtocol.encodeAwarenessUpdate(live.awareness, [...added, ...updated, ...removed])
+    void this.hub.publish(live.name, 'awareness', update)
+  }
+
+  async flush(): Promise<void> {
+    await this.chain
+  }
+
+  onDestroy(live: LiveDoc): void {
+    if (this.target) this.hub.leave(live.name, this.target)
+  }
+
+  /** Reads the store again and applies what this copy lacks, as a remote change. */
+  private async resync(live: LiveDoc): Promise<void> {
+    try {
+      const { updates } = await this.storage.loadUpdates(live.name)
+      if (updates.length > 0) live.applyRemoteUpdate(Y.mergeUpdates(updates), 'store')
+    } catch (error) {
+      console.error(`[relay] could not catch up ${live.name} from the store`, error)
+    }
+  }
+}
