@@ -52,6 +52,21 @@ export function CardComposer({ writer, area, areaName, areas, phase, anonymous, 
   }, [phase])
   useEffect(() => () => useBoardViewStore.getState().setWriting(false), [])
 
+  // On a phone the composer is fixed at the bottom; the page keeps that much room below its end
+  // (--composer-height), so the last of the page can be scrolled into sight above it.
+  const box = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    const el = box.current
+    if (!el || typeof ResizeObserver === 'undefined') return
+    const root = document.documentElement.style
+    const observer = new ResizeObserver(() => root.setProperty('--composer-height', `${Math.ceil(el.getBoundingClientRect().height)}px`))
+    observer.observe(el)
+    return () => {
+      observer.disconnect()
+      root.removeProperty('--composer-height')
+    }
+  }, [])
+
   // The composer moved to another area (a story began, the person picked one): a half-written
   // card moves with it; an empty composer takes up what was kept for the new area.
   const placeKey = place ? draftKey(place) : null
@@ -117,7 +132,7 @@ export function CardComposer({ writer, area, areaName, areas, phase, anonymous, 
 
   const left = LIMITS.cardTextMax - text.length
   return (
-    <div className={privately ? 'composer private' : 'composer'}>
+    <div ref={box} className={privately ? 'composer private' : 'composer'}>
       <label className="write-into">
         <span>Writing into:</span>
         <select value={area} onChange={(e) => pickArea(e.target.value)} aria-label="Area the card is written into">
