@@ -1,12 +1,12 @@
 import { io, type Socket } from 'socket.io-client'
 import { WebsocketProvider } from 'y-websocket'
-import WebSocket from 'ws'
 import * as Y from 'yjs'
 import type { BoardPresence, CityKind, JoinResult, SessionState } from '@harvest/shared'
 import { BOARD_PATH, PLENARY_AREA, getCards } from '@harvest/shared'
 import { colorFor } from '../../../client/src/board/presenceList'
 import { benchNow } from './clock'
 import { skimmingParser } from './skimmingParser'
+import { skimmingSocket } from './skimmingSocket'
 import type { ServerKind } from './serverProcess'
 
 /** Where a participant joins: our server with an invitation, or the bare server's room. */
@@ -33,6 +33,8 @@ export interface ParticipantEars {
   onDrop(): void
   /** A people list arrived (counted, not decoded: see skimmingParser). */
   onPeopleList(bytes: number): void
+  /** Someone's presence arrived (counted, not decoded: see skimmingSocket). */
+  onAwareness(bytes: number): void
 }
 
 /**
@@ -116,7 +118,10 @@ export class Participant {
     const params: Record<string, string> = this.venue.kind === 'ours' ? { token: this.memberToken } : {}
     const board = new WebsocketProvider(`${this.venue.wsUrl}${BOARD_PATH}`, this.venue.room, this.doc, {
       params,
-      WebSocketPolyfill: WebSocket as never,
+      WebSocketPolyfill: skimmingSocket((bytes) => {
+        board.wsLastMessageReceived = Date.now()
+        this.ears.onAwareness(bytes)
+      }) as never,
       disableBc: true,
       connect: false,
     })

@@ -11,7 +11,7 @@ import type { Arrivals, Envelope, JoinOutcome, WorkerReply, WorkerRequest } from
 process.setMaxListeners(0) // each y-websocket provider adds a process exit listener
 
 const participants: Participant[] = []
-const arrivals: Arrivals = { cards: {}, marks: {}, drops: 0, peopleListBytes: 0, participants: 0, loopDelay: { p99: 0, max: 0 } }
+const arrivals: Arrivals = { cards: {}, marks: {}, drops: 0, peopleListBytes: 0, participants: 0, awareness: { messages: 0, bytes: 0 }, loopDelay: { p99: 0, max: 0 } }
 const loopDelay = monitorEventLoopDelay({ resolution: 10 })
 loopDelay.enable()
 let mark = 0
@@ -39,6 +39,10 @@ function listen() {
     },
     onDrop: () => void arrivals.drops++,
     onPeopleList: (bytes: number) => void (arrivals.peopleListBytes += bytes),
+    onAwareness: (bytes: number) => {
+      arrivals.awareness.messages++
+      arrivals.awareness.bytes += bytes
+    },
   }
 }
 
@@ -94,7 +98,9 @@ async function handle(request: Envelope<WorkerRequest>): Promise<void> {
       for (const id of request.ids) cards[id] = arrivals.cards[id] ?? []
       const delay = { p99: Math.round(loopDelay.percentile(99) / 1e5) / 10, max: Math.round(loopDelay.max / 1e5) / 10 }
       loopDelay.reset()
-      return reply(request.seq, { type: 'arrivals', arrivals: { ...arrivals, cards, loopDelay: delay } })
+      const awareness = arrivals.awareness
+      arrivals.awareness = { messages: 0, bytes: 0 }
+      return reply(request.seq, { type: 'arrivals', arrivals: { ...arrivals, cards, awareness, loopDelay: delay } })
     }
     case 'close':
       for (const p of participants) p.destroy()

@@ -34,6 +34,8 @@ describe('the scale bench', () => {
         // Every one of the 5 cards reached every one of the 20 receivers, and nothing is counted as lost.
         expect(phase.cards).toMatchObject({ expected: 100, delivered: 100 })
         expect(phase.cards.p99).not.toBeNull()
+        // With presence on, everyone's presence reached the others (counted, not decoded).
+        if (phase.presence === 'on') expect(phase.awareness.messages).toBeGreaterThan(0)
         if (run.server === 'ours') expect(phase.clock).toMatchObject({ expected: 40, delivered: 40 })
         else expect(phase.clock).toBeNull()
       }

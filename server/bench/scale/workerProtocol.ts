@@ -27,6 +27,8 @@ export interface Arrivals {
   /** Bytes of people lists ('members:changed') received by all of them. */
   peopleListBytes: number
   participants: number
+  /** Awareness (presence) messages all of them received since the last collect, and their bytes. */
+  awareness: { messages: number; bytes: number }
   /** This process' own event-loop delay since the last collect (ms): high means the receivers, not the server, were slow. */
   loopDelay: { p99: number; max: number }
 }
