@@ -74,7 +74,7 @@ export function connectSession(token: string): void {
   s.on('survey:state', (survey) => useSurveyStore.getState().setSurvey(survey))
   s.on('survey:results', (results) => useSurveyStore.getState().setResults(results))
   // A server whose store is in trouble refuses every change: everyone is told why, and told when it saves again.
-  s.on('server:store', (status) => useNoticeStore.getState().show(status.ok ? 'info' : 'error', status.ok ? 'The server saves changes again.' : status.message))
+  s.on('server:store', (status) => useNoticeStore.getState().show(status.ok ? 'info' : 'error', status.ok ? 'The server saves changes again.' : `${status.message.charAt(0).toUpperCase()}${status.message.slice(1)}.`))
 
   // Toggling anonymity changes the key this person writes under (the server sends 'you:changed');
   // cards written under every earlier key stay theirs.

@@ -16,17 +16,17 @@ export interface RunningServer {
   output(): string
 }
 
-/** Starts `server/src/index.ts` as `npm start` does, on a free port, and waits until it listens. */
-export async function startServer(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'harvest-e2e-'))): Promise<RunningServer> {
+/** Starts `server/src/index.ts` as `npm start` does, on a free port (or `port`, to restart where browsers expect it), and waits until it listens. */
+export async function startServer(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'harvest-e2e-')), port = 0): Promise<RunningServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: '1' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let log = ''
   child.stdout!.on('data', (chunk) => (log += chunk))
   child.stderr!.on('data', (chunk) => (log += chunk))
-  const port = await new Promise<number>((resolve, reject) => {
+  const listening = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 30_000)
     child.stdout!.on('data', () => {
       const match = /running on http:\/\/[^:]+:(\d+)/.exec(log)
@@ -37,7 +37,7 @@ export async function startServer(dataDir = fs.mkdtempSync(path.join(os.tmpdir()
     })
     child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${log}`)))
   })
-  return { url: `http://127.0.0.1:${port}`, dataDir, stop: () => stopProcess(child), output: () => log }
+  return { url: `http://127.0.0.1:${listening}`, dataDir, stop: () => stopProcess(child), output: () => log }
 }
 
 function stopProcess(child: ChildProcess): Promise<void> {
