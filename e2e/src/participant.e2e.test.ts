@@ -17,6 +17,8 @@ const world = useWorld()
 const LAPTOP = { width: 1400, height: 900 }
 const BESIDE_A_CALL = { width: 1280, height: 720 }
 const PHONE = { width: 390, height: 844 }
+/** A journey here runs axe and walks every control with Tab, which takes long on a loaded machine. */
+const JOURNEY_TIMEOUT = 180_000
 const TOUCH: BrowserContextOptions = { viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }
 
 async function openPage(options: BrowserContextOptions = { viewport: LAPTOP }): Promise<Page> {
@@ -90,7 +92,7 @@ test('the kind picker keeps the chosen kind, one key means one kind all session,
   // Alt+7 is Idea, pressed twice it stays Idea.
   await box.press('Alt+7')
   await box.press('Alt+7')
-  expect(await chosenKind(aoife)).toBe('Idea')
+  await expect.poll(() => chosenKind(aoife)).toBe('Idea')
   await box.fill('Share one heritage officer across the cluster')
   await box.press('Enter')
   await cardOfKind(aoife, 'Idea', 'Share one heritage officer across the cluster').waitFor()
@@ -106,18 +108,18 @@ test('the kind picker keeps the chosen kind, one key means one kind all session,
   expect(await kindRadio(aoife, 'Idea').getAttribute('class')).toContain('in-phase')
   expect(await kindRadio(aoife, 'Challenge').getAttribute('class')).toContain('other-phase')
   await box.press('Alt+3')
-  expect(await chosenKind(aoife)).toBe('Challenge')
+  await expect.poll(() => chosenKind(aoife)).toBe('Challenge')
   await box.press('Alt+1')
-  expect(await chosenKind(aoife)).toBe('Early outcome')
+  await expect.poll(() => chosenKind(aoife)).toBe('Early outcome')
 
   // From the keyboard without Alt: the picker is one Tab stop and the arrows move the choice.
   await kindRadio(aoife, 'Early outcome').focus()
   await aoife.keyboard.press('ArrowRight')
-  expect(await chosenKind(aoife)).toBe('Strategic learning')
+  await expect.poll(() => chosenKind(aoife)).toBe('Strategic learning')
   await aoife.keyboard.press('End')
-  expect(await chosenKind(aoife)).toBe('Unsorted')
+  await expect.poll(() => chosenKind(aoife)).toBe('Unsorted')
   await aoife.keyboard.press('ArrowRight')
-  expect(await chosenKind(aoife)).toBe('Early outcome')
+  await expect.poll(() => chosenKind(aoife)).toBe('Early outcome')
 
   // The picker (a choice for the card being written) and the counts (a filter) look different.
   const look = (selector: string) => aoife.locator(selector).first().evaluate((el) => {
@@ -132,7 +134,7 @@ test('the kind picker keeps the chosen kind, one key means one kind all session,
   expect(await aoife.locator('.kind-bar .bar-label').textContent()).toBe('Cards')
   await shootAtEverySize(aoife, 'kind-picker-now-what')
   control.close()
-})
+}, JOURNEY_TIMEOUT)
 
 test('a listener sees the board first; a storyteller opens the template from "Prepare my story"; told stories and closed votes fold away', async () => {
   const { control, participantLink } = await newSession()
@@ -205,7 +207,7 @@ test('a listener sees the board first; a storyteller opens the template from "Pr
   expect(await aoife.locator('.vote-summary').textContent()).toContain('closed')
   await shootAtEverySize(radu, 'listener-told-vote-closed')
   control.close()
-})
+}, JOURNEY_TIMEOUT)
 
 test('observers and guests who watch without a name are not invited to write', async () => {
   const { control, participantLink } = await newSession()
@@ -230,7 +232,7 @@ test('observers and guests who watch without a name are not invited to write', a
   expect(await guest.getByText(/first thought/).count()).toBe(0)
   await shootAtEverySize(guest, 'guest-empty-board')
   control.close()
-})
+}, JOURNEY_TIMEOUT)
 
 test('a typed card that was not sent survives a reload, and is gone once sent', async () => {
   const { control, participantLink } = await newSession()
@@ -249,7 +251,7 @@ test('a typed card that was not sent survives a reload, and is gone once sent', 
   await aoife.reload()
   await aoife.locator('.board').waitFor()
   await expect.poll(() => aoife.getByLabel('New card').inputValue()).toBe('Owners wait for grants that never')
-  expect(await chosenKind(aoife)).toBe('Insight')
+  await expect.poll(() => chosenKind(aoife)).toBe('Insight')
   expect(await aoife.getByRole('group', { name: 'Levers of change' }).getByRole('button', { name: /Finance/ }).getAttribute('aria-pressed')).toBe('true')
 
   await aoife.getByLabel('New card').press('End')
@@ -268,7 +270,7 @@ test('a typed card that was not sent survives a reload, and is gone once sent', 
   await aoife.locator('.board').waitFor()
   await expect.poll(() => aoife.getByLabel('New card').inputValue()).toBe('A line for our own story')
   control.close()
-})
+}, JOURNEY_TIMEOUT)
 
 test('dates are written with the month as a word, in the reader’s locale', async () => {
   const { control, participantLink } = await newSession()
@@ -294,7 +296,7 @@ test('dates are written with the month as a word, in the reader’s locale', asy
   await creator.locator('.date-words').scrollIntoViewIfNeeded()
   await creator.screenshot({ path: await screenshotPath('home-date-in-words') })
   control.close()
-})
+}, JOURNEY_TIMEOUT)
 
 test('on a phone the composer is on screen without scrolling and the Alt-key hints are hidden', async () => {
   const { control, participantLink } = await newSession()
@@ -332,7 +334,7 @@ test('on a phone the composer is on screen without scrolling and the Alt-key hin
   await join(laptop, participantLink, 'Aoife', { name: 'Galway', kind: 'pilot' })
   expect(await laptop.locator('.kind-picker kbd').first().isVisible()).toBe(true)
   control.close()
-})
+}, JOURNEY_TIMEOUT)
 
 test('a breakout room passes axe and can be used from the keyboard', async () => {
   const { control, participantLink } = await newSession()
@@ -358,4 +360,4 @@ test('a breakout room passes axe and can be used from the keyboard', async () =>
   expect(await unreachableByKeyboard(aoife)).toEqual([])
   await shootAtEverySize(aoife, 'breakout-room-participant')
   control.close()
-})
+}, JOURNEY_TIMEOUT)

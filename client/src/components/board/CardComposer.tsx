@@ -1,26 +1,25 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { v4 as uuid } from 'uuid'
-import type { CardKind, Lever, Phase } from '@harvest/shared'
+import type { Phase } from '@harvest/shared'
 import { BOARD_LIMITS, LEVERS, LEVER_LABELS, LIMITS } from '@harvest/shared'
 import { boardActions } from '../../board/boardActions'
 import { boardCommands } from '../../board/boardCommands'
 import { newCardFrom, type Writer } from '../../board/cardRights'
-import { browserStorage, draftKey, forgetDraft, loadDraft, saveDraft, takeDraft, type CardDraft, type DraftPlace } from '../../board/cardDraft'
-import { composerShortcut, defaultKind, kindAt, leverHint, toggleLever } from '../../board/composerKeys'
+import { composerShortcut, kindAt, leverHint, toggleLever } from '../../board/composerKeys'
 import type { AreaTab } from '../../board/areas'
 import { LEVER_SHORT } from '../../board/labels'
 import { pickArea } from '../../board/pickArea'
+import { useCardDraft } from '../../board/useCardDraft'
+import { useComposerHeight } from '../../board/useComposerHeight'
 import { useBoardStore } from '../../stores/useBoardStore'
 import { useBoardViewStore } from '../../stores/useBoardViewStore'
-import { useSessionStore } from '../../stores/useSessionStore'
 import { ChipToggles } from './ChipToggles'
 import { KindPicker } from './KindPicker'
 
 /**
  * Keyboard-first: type, press Enter. Alt+1…0 picks a kind (the same key in every phase),
  * Alt+Shift+1…6 toggles a lever. In private writing the card is saved as a private draft.
- * What is typed and not sent yet is kept in this browser per session, person and area, so a
- * reload or a lost tab does not lose it.
+ * What is typed and not sent yet survives a reload (useCardDraft).
  */
 export function CardComposer({ writer, area, areaName, areas, phase, anonymous, privately }: {
   writer: Writer
@@ -32,71 +31,12 @@ export function CardComposer({ writer, area, areaName, areas, phase, anonymous, 
   anonymous: boolean
   privately: boolean
 }) {
-  const sessionId = useSessionStore((s) => s.state?.session.id ?? null)
-  const memberId = useSessionStore((s) => s.state?.you.memberId ?? null)
-  const place: DraftPlace | null = sessionId && memberId ? { sessionId, memberId, area } : null
-  const [kept] = useState(() => (place ? loadDraftHere(place) : null))
-  const [text, setText] = useState(kept?.text ?? '')
-  const [kind, setKind] = useState<CardKind | null>(kept ? kept.kind : defaultKind(phase))
-  const [levers, setLevers] = useState<Lever[]>(kept?.levers ?? [])
+  const { text, kind, levers, change, sent } = useCardDraft(area, phase)
   const [busy, setBusy] = useState(false)
   const full = useBoardStore((s) => s.cards.length >= BOARD_LIMITS.cardsMax)
-
-  // A new agenda phase preselects its first kind; the phase a kept draft was restored in keeps its kind.
-  const lastPhase = useRef(phase)
-  useEffect(() => {
-    const before = lastPhase.current
-    lastPhase.current = phase
-    if (before === phase || (before === null && kept)) return
-    setKind(defaultKind(phase))
-  }, [phase])
-  useEffect(() => () => useBoardViewStore.getState().setWriting(false), [])
-
-  // On a phone the composer is fixed at the bottom; the page keeps that much room below its end
-  // (--composer-height), so the last of the page can be scrolled into sight above it.
   const box = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    const el = box.current
-    if (!el || typeof ResizeObserver === 'undefined') return
-    const root = document.documentElement.style
-    const observer = new ResizeObserver(() => root.setProperty('--composer-height', `${Math.ceil(el.getBoundingClientRect().height)}px`))
-    observer.observe(el)
-    return () => {
-      observer.disconnect()
-      root.removeProperty('--composer-height')
-    }
-  }, [])
-
-  // The composer moved to another area (a story began, the person picked one): a half-written
-  // card moves with it; an empty composer takes up what was kept for the new area.
-  const placeKey = place ? draftKey(place) : null
-  const lastPlace = useRef(place)
-  useEffect(() => {
-    const before = lastPlace.current
-    lastPlace.current = place
-    const storage = browserStorage()
-    if (!place || !before || !storage || draftKey(before) === placeKey) return
-    if (text.trim()) {
-      forgetDraft(storage, before)
-      saveDraft(storage, place, { text, kind, levers })
-      return
-    }
-    const waiting = loadDraft(storage, place)
-    if (waiting) {
-      setText(waiting.text)
-      setKind(waiting.kind)
-      setLevers(waiting.levers)
-    }
-  }, [placeKey])
-
-  function change(next: Partial<CardDraft>) {
-    const draft = { text, kind, levers, ...next }
-    if (next.text !== undefined) setText(next.text)
-    if (next.kind !== undefined) setKind(next.kind)
-    if (next.levers !== undefined) setLevers(next.levers)
-    const storage = browserStorage()
-    if (place && storage) saveDraft(storage, place, draft)
-  }
+  useComposerHeight(box)
+  useEffect(() => () => useBoardViewStore.getState().setWriting(false), [])
 
   async function submit() {
     if (!text.trim() || busy || full) return
@@ -108,10 +48,7 @@ export function CardComposer({ writer, area, areaName, areas, phase, anonymous, 
     } else {
       boardActions.addCard(newCardFrom(writer, { id: uuid(), text, kind, area, levers }, anonymous))
     }
-    setText('')
-    setLevers([])
-    const storage = browserStorage()
-    if (place && storage) forgetDraft(storage, place)
+    sent()
     useBoardViewStore.getState().setWriting(false)
   }
 
@@ -171,9 +108,4 @@ export function CardComposer({ writer, area, areaName, areas, phase, anonymous, 
       </div>
     </div>
   )
-}
-
-function loadDraftHere(place: DraftPlace): CardDraft | null {
-  const storage = browserStorage()
-  return storage ? takeDraft(storage, place) : null
 }
