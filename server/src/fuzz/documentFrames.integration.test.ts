@@ -29,6 +29,9 @@ const CONTRACT = new Map<number, (reason: string) => boolean>([
   [BOARD_CLOSE.refused.code, (reason) => reason.trim().length > 0],
 ])
 
+/** Kinds of generated frame that are valid y-websocket messages carrying valid Yjs updates. */
+const WELL_FORMED = new Set(['rule-breaking update', 'update without what it builds on'])
+
 const fromHex = (hex: string) => new Uint8Array(Buffer.from(hex.replace(/\s+/g, ''), 'hex'))
 
 describe('fuzzing the board and harvest endpoints', () => {
@@ -57,9 +60,9 @@ describe('fuzzing the board and harvest endpoints', () => {
     // Someone else present on the board, whose presence nobody else may speak for.
     const ann = await joinAs(server.url, created, 'participant', { name: 'Ann' })
     const annBoard = connectBoard(server.url, sessionId, ann.memberToken)
-    await annBoard.synced()
+    await annBoard.synced(20_000)
     annBoard.provider.awareness.setLocalState({ user: { name: 'Ann' } })
-    await waitFor(() => board.awareness.getStates().has(annBoard.doc.clientID), 5_000, 'Ann present')
+    await waitFor(() => board.awareness.getStates().has(annBoard.doc.clientID), 20_000, 'Ann present')
     world = { doc: board.doc, ownIds: [pat.member.id], othersCard: 'fran-1', othersAwarenessId: annBoard.doc.clientID }
   }, 60_000)
 
@@ -110,6 +113,8 @@ describe('fuzzing the board and harvest endpoints', () => {
     const fits = CONTRACT.get(closed.code)
     expect(fits && fits(closed.reason), `${kind} closed with a code and reason of the contract, not ${closed.code} "${closed.reason}"`).toBe(true)
     expect(snapshot(), `${kind} refused and changed nothing`).toBe(before)
+    // A well-formed update is refused for the rule it breaks, with that reason, never as "malformed".
+    if (WELL_FORMED.has(kind)) expect(closed.code, `${kind} refused with a reason: ${closed.reason}`).not.toBe(BOARD_CLOSE.malformed.code)
     return closed
   }
 

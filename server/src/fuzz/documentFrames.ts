@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import { BOARD_ROOTS, CARD_FIELDS, PATTERN_FIELDS, PLENARY_AREA, addCard, getCards } from '@harvest/shared'
 import { MESSAGE, encodeUpdate } from '../documents/protocol'
-import { PROTOTYPE_KEYS } from './eventPayloads'
+import { PROTOTYPE_KEYS } from './prototypeKeys'
 
 /** What the frames are built against: the server's board as it stands, and who is who on it. */
 export interface FrameWorld {

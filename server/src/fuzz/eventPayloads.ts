@@ -1,8 +1,10 @@
 import fc from 'fast-check'
 import { clientEvents, type ClientEventName } from '@harvest/shared'
 
-/** Keys that answer from Object.prototype when a table is indexed by a client's key without an own-property check. */
-export const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'prototype', '__defineGetter__'] as const
+import { PROTOTYPE_KEYS } from './prototypeKeys'
+import { arbitraryOf } from './schemaArbitrary'
+
+export { PROTOTYPE_KEYS }
 
 export const EVENT_NAMES = Object.keys(clientEvents) as ClientEventName[]
 
@@ -64,8 +66,21 @@ const objectOf = (entries: Array<[string, unknown]>) => {
 export function payloadFor(event: ClientEventName): fc.Arbitrary<unknown> {
   const known = schemaKeys(clientEvents[event].input)
   const value = fc.oneof({ weight: 8, arbitrary: plausible }, { weight: 1, arbitrary: fc.dictionary(keyOf(known), plausible, { maxKeys: 3 }) })
+  // Mostly near-valid: what the schema takes, sometimes with one thing wrong, so cases reach the handlers.
+  const nearValid = fc
+    .tuple(arbitraryOf(clientEvents[event].input), fc.constantFrom('as is', 'as is', 'as is', 'extra key', 'prototype value', 'prototype key', 'wrong type'), keyOf(known), plausible)
+    .map(([base, change, key, other]) => {
+      if (!base || typeof base !== 'object' || Array.isArray(base) || change === 'as is') return base
+      const entries = Object.entries(base)
+      const target = entries.length > 0 ? entries[Math.abs(JSON.stringify(other)?.length ?? 0) % entries.length]![0] : key
+      if (change === 'extra key') return objectOf([...entries, [key, other]])
+      if (change === 'prototype key') return objectOf([...entries, [PROTOTYPE_KEYS[target.length % PROTOTYPE_KEYS.length]!, other]])
+      if (change === 'prototype value') return objectOf(entries.map(([k, v]) => [k, k === target ? PROTOTYPE_KEYS[k.length % PROTOTYPE_KEYS.length]! : v]))
+      return objectOf(entries.map(([k, v]) => [k, k === target ? other : v]))
+    })
   return fc.oneof(
-    { weight: 10, arbitrary: fc.array(fc.tuple(keyOf(known), value), { maxLength: 6 }).map(objectOf) },
+    { weight: 30, arbitrary: nearValid },
+    { weight: 6, arbitrary: fc.array(fc.tuple(keyOf(known), value), { maxLength: 6 }).map(objectOf) },
     { weight: 3, arbitrary: fc.anything({ maxDepth: 3, key: fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom(...PROTOTYPE_KEYS)) }) },
     { weight: 2, arbitrary: plausible },
     { weight: 1, arbitrary: fc.tuple(keyOf(known), fc.integer({ min: 10_000, max: 30_000 })).map(([key, size]) => objectOf([[key, 'x'.repeat(size)]])) },
