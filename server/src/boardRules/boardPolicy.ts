@@ -3,7 +3,7 @@ import type { CityKind, Role } from '@harvest/shared'
 import {
   BOARD_LIMITS, BOARD_ROOTS, CARD_AUTHOR_FIELDS, CARD_FIELDS, CURATOR_ONLY_CARD_FIELDS, PATTERN_FIELDS, can, fieldRule, getCards, getPatterns,
 } from '@harvest/shared'
-import { inspectUpdate } from './inspectUpdate'
+import { inspectUpdate, type DecodedUpdate } from './inspectUpdate'
 
 /** Who is writing, as the board's rules need to know. */
 export interface Writer {
@@ -50,7 +50,7 @@ function countAbove<T>(map: Y.Map<T>, limit: number): boolean {
  * Decides whether a writer may apply an update to the board, before it touches the document.
  * Returns null to accept, or the reason to give the writer.
  */
-export function checkBoardUpdate(doc: Y.Doc, update: Uint8Array, writer: Writer, accepted?: Accepted): string | null {
+export function checkBoardUpdate(doc: Y.Doc, update: Uint8Array | DecodedUpdate, writer: Writer, accepted?: Accepted): string | null {
   const effect = inspectUpdate(doc, update)
   const curator = can(writer.role, 'board:curate')
   if (effect.unexplained.length > 0 && !curator) return 'this change does not fit the board'

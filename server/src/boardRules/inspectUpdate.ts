@@ -27,6 +27,9 @@ export interface UpdateEffect {
   unexplained: string[]
 }
 
+/** An update as Y.decodeUpdate reads it. */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>
+
 /** Marks an item whose location is being resolved, to tell a loop of references. */
 const RESOLVING = 1
 type Resolved = Location | null | typeof RESOLVING | undefined
@@ -40,8 +43,9 @@ const UNEXPLAINED_LISTED = 20
  * deletion against the live document. The board's policy then decides on this summary.
  * It costs time in proportion to the update (and, for deletions, to the items they name).
  */
-export function inspectUpdate(doc: Y.Doc, update: Uint8Array): UpdateEffect {
-  const { structs, ds } = Y.decodeUpdate(update)
+export function inspectUpdate(doc: Y.Doc, update: Uint8Array | DecodedUpdate): UpdateEffect {
+  // The endpoint decodes each update once, to refuse a corrupt one whole, and hands that here.
+  const { structs, ds } = update instanceof Uint8Array ? Y.decodeUpdate(update) : update
   const effect: UpdateEffect = { roots: new Map(), unexplained: [] }
   const unexplained = (what: string) => {
     if (effect.unexplained.length < UNEXPLAINED_LISTED) effect.unexplained.push(what)

@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import type { DecodedUpdate } from '../boardRules/inspectUpdate'
 import { claimsOthers } from './awarenessClaims'
 import type { LiveDoc, Peer } from './LiveDoc'
 import { MESSAGE, encodeAwareness, encodeSyncStep1 } from './protocol'
@@ -17,8 +18,8 @@ export class RefusedChange extends Error {}
 export interface Access {
   /** False for read-only connections: their updates are dropped silently. */
   canWrite: boolean
-  /** Rules on the content of an update; returns the reason to refuse it, or null. */
-  check?: (doc: Y.Doc, update: Uint8Array) => string | null
+  /** Rules on the content of an update (given also as decoded once by the peer); returns the reason to refuse it, or null. */
+  check?: (doc: Y.Doc, update: Uint8Array, decoded: DecodedUpdate) => string | null
   /** Called once an update that passed `check` is applied, for what the server adds to it. */
   accepted?: (doc: Y.Doc) => void
   /** False for a document nobody shows presence on: presence sent to it is dropped, not relayed. */
@@ -111,8 +112,8 @@ export class DocumentPeer implements Peer {
     }
     // Decoding first parses the whole update without touching the document, so a corrupt
     // frame is refused whole instead of being half applied; the rules read the same decoding.
-    Y.decodeUpdate(update)
-    const refusal = this.access.check?.(this.live.doc, update)
+    const decoded = Y.decodeUpdate(update)
+    const refusal = this.access.check?.(this.live.doc, update, decoded)
     if (refusal) throw new RefusedChange(refusal)
     Y.applyUpdate(this.live.doc, update, this)
     this.access.accepted?.(this.live.doc)

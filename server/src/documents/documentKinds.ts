@@ -4,6 +4,7 @@ import * as Y from 'yjs'
 import { ownAuthorIds } from '../authors/authorKey'
 import type { Access } from './DocumentPeer'
 import { checkBoardUpdate, type Accepted, type Writer } from '../boardRules/boardPolicy'
+import type { DecodedUpdate } from '../boardRules/inspectUpdate'
 import { fillAuthors } from '../boardRules/fillAuthors'
 import { SERVER_ORIGIN } from './serverOrigin'
 import type { LiveDoc } from './LiveDoc'
@@ -41,11 +42,11 @@ export const BOARD_DOCUMENT: DocumentKind = {
     let unsigned: string[] = []
     return {
       canWrite: true,
-      check: (doc, update) => {
+      check: (doc, _update, decoded) => {
         // After the end only those who curate change the board; a participant's change is refused with the reason.
-        if (!mayWriteBoard(identity.role, isEnded(control())) && changesSomething(update)) return BOARD_ENDED_REASON
+        if (!mayWriteBoard(identity.role, isEnded(control())) && changesSomething(decoded)) return BOARD_ENDED_REASON
         const accepted: Accepted = { unsigned: [] }
-        const refusal = checkBoardUpdate(doc, update, writer, accepted)
+        const refusal = checkBoardUpdate(doc, decoded, writer, accepted)
         unsigned = refusal ? [] : accepted.unsigned
         return refusal
       },
@@ -58,8 +59,7 @@ export const BOARD_DOCUMENT: DocumentKind = {
 }
 
 /** Whether an update carries anything: a client opening the board answers the sync with an empty one, which is no write. */
-function changesSomething(update: Uint8Array): boolean {
-  const { structs, ds } = Y.decodeUpdate(update)
+function changesSomething({ structs, ds }: DecodedUpdate): boolean {
   return structs.length > 0 || ds.clients.size > 0
 }
 

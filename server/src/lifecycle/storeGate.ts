@@ -15,9 +15,9 @@ export function gateOnStore(accessFor: AccessFor, health: StoreHealth): AccessFo
     if (!access.canWrite) return access
     return {
       ...access,
-      check: (doc, update) => {
+      check: (doc, update, decoded) => {
         if (!health.ok && addsToDocument(doc, update)) return health.message()
-        return access.check?.(doc, update) ?? null
+        return access.check?.(doc, update, decoded) ?? null
       },
     }
   }
