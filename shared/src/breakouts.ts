@@ -51,6 +51,11 @@ export interface BreakoutRound {
   banner: { id: string; text: string; at: number } | null
   /** The last "one minute left" warning (server time), to show in every room. */
   warnedAt: number | null
+  /**
+   * One meeting link for every room without its own, `{room}` standing for the room's name
+   * (see roomLink). Absent in rounds stored before it existed.
+   */
+  linkPattern?: string | null
 }
 
 /** A round's phase at a moment: a closing round is closed once its countdown ends. */
@@ -65,6 +70,19 @@ export const roomArea = (roundId: string, roomId: string) => `room:${roundId}:${
 /** The room a member is in during a round, if any. */
 export function roomOf(round: BreakoutRound, memberId: string): Room | null {
   return round.rooms.find((room) => room.memberIds.includes(memberId)) ?? null
+}
+
+/**
+ * A name for a room filled automatically that says who is in it: its number, then its cities,
+ * most people first ("Room 3 · Galway, Leuven +2"), so a facilitator finds a room by its people.
+ */
+export function describedRoomName(n: number, cities: readonly string[]): string {
+  const counts = new Map<string, number>()
+  for (const city of cities.map((c) => c.trim()).filter(Boolean)) counts.set(city, (counts.get(city) ?? 0) + 1)
+  const named = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([city]) => city)
+  if (named.length === 0) return `Room ${n}`
+  const shown = named.slice(0, 2).join(', ')
+  return `Room ${n} · ${shown}${named.length > 2 ? ` +${named.length - 2}` : ''}`
 }
 
 /** Someone to spread over rooms. */

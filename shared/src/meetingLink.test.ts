@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkMeetingLink, openableLink } from './meetingLink'
+import { checkMeetingLink, openableLink, applyLinkPattern, isLinkPattern, roomLink } from './meetingLink'
 
 describe('meeting links', () => {
   it('take full http and https addresses, or nothing', () => {
@@ -15,5 +15,27 @@ describe('meeting links', () => {
     }
     expect(openableLink(null)).toBeNull()
     expect(openableLink('https://meet.example.org')).toBe('https://meet.example.org')
+  })
+})
+
+describe('a round’s meeting-link pattern', () => {
+  it('puts each room’s name into the link as a slug', () => {
+    expect(applyLinkPattern('https://meet.example.org/c4-{room}', 'Heat pumps & heritage')).toBe('https://meet.example.org/c4-heat-pumps-heritage')
+    expect(applyLinkPattern('https://meet.example.org/{room}?pwd=1', 'Łódź · Kraków')).toBe('https://meet.example.org/lodz-krakow?pwd=1')
+    expect(applyLinkPattern('https://meet.example.org/plenary', 'Room 1')).toBe('https://meet.example.org/plenary')
+  })
+
+  it('takes only patterns that make a web address, whatever the room is called', () => {
+    expect(isLinkPattern('https://meet.example.org/{room}')).toBe(true)
+    expect(isLinkPattern('javascript:alert({room})')).toBe(false)
+    expect(isLinkPattern('{room}.example.org')).toBe(false)
+  })
+
+  it('lets a room’s own link win, and gives no link without either', () => {
+    const round = { linkPattern: 'https://meet.example.org/c4-{room}' }
+    expect(roomLink(round, { name: 'North', link: 'https://call.example.org/n' })).toBe('https://call.example.org/n')
+    expect(roomLink(round, { name: 'North', link: null })).toBe('https://meet.example.org/c4-north')
+    expect(roomLink({}, { name: 'North', link: null })).toBeNull()
+    expect(roomLink({ linkPattern: null }, { name: 'North', link: null })).toBeNull()
   })
 })

@@ -10,6 +10,7 @@ export const rounds = {
   spread: (payload: ClientPayload<'round:spread'>) => send('round:spread', payload),
   assign: (roundId: string, groups: ClientPayload<'round:assign'>['groups']) => send('round:assign', { roundId, groups }),
   plan: (roundId: string, planned: Record<string, string>) => send('round:plan', { roundId, planned }),
+  linkPattern: (roundId: string, pattern: string | null) => send('round:linkPattern', { roundId, pattern }),
   reuse: (roundId: string, fromRoundId: string) => send('round:reuse', { roundId, fromRoundId }),
   open: (roundId: string) => send('round:open', { roundId }),
   close: (roundId: string, countdownSeconds: number) => send('round:close', { roundId, countdownSeconds }),

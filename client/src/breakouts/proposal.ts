@@ -19,11 +19,12 @@ export function moveInProposal(proposal: Proposal, memberId: string, toIndex: nu
  * The groups to assign: proposed room i fills the round's i-th existing room, and rooms beyond
  * those are created as "Room n". Empty proposed rooms are left out.
  */
-export function proposalGroups(proposal: Proposal, existingRoomIds: readonly string[]): ClientPayload<'round:assign'>['groups'] {
+export function proposalGroups(proposal: Proposal, existingRoomIds: readonly string[], names: readonly string[] = []): ClientPayload<'round:assign'>['groups'] {
   return proposal.flatMap((memberIds, i) => {
     if (memberIds.length === 0 && i >= existingRoomIds.length) return []
     const roomId = existingRoomIds[i] ?? null
-    return [roomId ? { roomId, memberIds: [...memberIds] } : { roomId: null, name: `Room ${i + 1}`, memberIds: [...memberIds] }]
+    const name = names[i]?.trim() || `Room ${i + 1}`
+    return [roomId ? { roomId, memberIds: [...memberIds] } : { roomId: null, name, memberIds: [...memberIds] }]
   })
 }
 

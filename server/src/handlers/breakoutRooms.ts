@@ -137,7 +137,11 @@ export const topicOpen = controlHandler('topic:open', ({ state }, { roundId, top
   const mayOpen = can(identity.role, 'breakouts:manage') || (round.proposersOpen && topic.proposerId === me.id)
   if (!mayOpen) throw new Refusal('forbidden', 'only a facilitator (or, if allowed, the proposer) opens a topic as a room')
   if (topic.roomId) throw new Refusal('conflict', 'this topic already has a room')
-  const room = addRoom(round, { name: topic.title, topic: topic.line, link: null, capacity, hostId: hostId ?? topic.proposerId, harvesterId: null })
+  const host = hostId ?? topic.proposerId
+  const room = addRoom(round, { name: topic.title, topic: topic.line, link: null, capacity, hostId: host, harvesterId: null })
   topic.roomId = room.id
+  // The host leads the conversation, so they are in its room from the start; a facilitator who
+  // hosts only looks in, as they do in every room.
+  if (!(host === me.id && can(identity.role, 'breakouts:manage'))) placeIn(round, host, room, { checkCapacity: false })
   return { id: room.id }
 })

@@ -1,4 +1,4 @@
-import { applyClockCommand, clockPhase, isParticipant, roundPhase } from '@harvest/shared'
+import { applyClockCommand, clockPhase, describedRoomName, isParticipant, roundPhase } from '@harvest/shared'
 import { spread } from '../breakouts/spread'
 import {
   addRoom, assertNotClosed, closeRound, createRound, extendRound, findRound, openRound, placeArrival, reuseGroups,
@@ -25,7 +25,9 @@ export const roundAssign: Handler<'round:assign'> = {
   event: 'round:assign',
   async run(ctx, socket, { roundId, groups }) {
     const identity = socket.data.identity
-    const known = new Set((await ctx.storage.listMembers(identity.sessionId)).map((m) => m.id))
+    const members = await ctx.storage.listMembers(identity.sessionId)
+    const known = new Set(members.map((m) => m.id))
+    const cityOf = new Map(members.map((m) => [m.id, m.city]))
     const everyone = groups.flatMap((g) => g.memberIds)
     const missing = everyone.filter((id) => !known.has(id))
     if (missing.length > 0) throw new Refusal('not_found', 'someone in these groups has left the session: refresh the proposal')
@@ -37,7 +39,9 @@ export const roundAssign: Handler<'round:assign'> = {
       const assigned = new Set(groups.flatMap((g) => g.memberIds))
       for (const room of round.rooms) room.memberIds = room.memberIds.filter((id) => !assigned.has(id))
       for (const group of groups) {
-        const room = group.roomId ? mustFind(round.rooms, group.roomId, 'room') : addRoom(round, emptyRoom(group.name || `Room ${round.rooms.length + 1}`))
+        // A new room without a name is named after its people's cities; the facilitator can rename it.
+        const name = group.name || describedRoomName(round.rooms.length + 1, group.memberIds.map((id) => cityOf.get(id) ?? ''))
+        const room = group.roomId ? mustFind(round.rooms, group.roomId, 'room') : addRoom(round, emptyRoom(name))
         room.memberIds.push(...group.memberIds)
       }
     })
@@ -46,6 +50,12 @@ export const roundAssign: Handler<'round:assign'> = {
 }
 
 const emptyRoom = (name: string) => ({ name, topic: '', link: null, capacity: null, hostId: null, harvesterId: null })
+
+/** Sets the round's meeting-link pattern; rooms with their own link keep it. */
+export const roundLinkPattern = controlHandler('round:linkPattern', ({ state }, { roundId, pattern }) => {
+  findRound(state, roundId).linkPattern = pattern
+  return null
+})
 
 export const roundPlan = controlHandler('round:plan', ({ state }, { roundId, planned }) => {
   const round = findRound(state, roundId)

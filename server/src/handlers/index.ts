@@ -8,7 +8,7 @@ import { boardMode, followSet } from './boardMode'
 import { clockCommand, timeSync } from './clock'
 import { roomAdd, roomHelp, roomJoin, roomLeave, roomMove, roomRemove, roomUpdate, topicInterest, topicOpen, topicPropose } from './breakoutRooms'
 import {
-  roundAssign, roundBroadcast, roundClose, roundCreate, roundExtend, roundOpen, roundPlan, roundReuse, roundSpread, roundWarn,
+  roundAssign, roundBroadcast, roundClose, roundCreate, roundExtend, roundLinkPattern, roundOpen, roundPlan, roundReuse, roundSpread, roundWarn,
 } from './breakoutRounds'
 import { draftDelete, draftSave, draftsList, draftsReveal } from './drafts'
 import { snapshotDiff, snapshotRestore, snapshotRestoreCard, snapshotsList } from './history'
@@ -71,6 +71,7 @@ const HANDLERS: { [E in ClientEventName]: Handler<E> } = {
   'round:spread': roundSpread,
   'round:assign': roundAssign,
   'round:plan': roundPlan,
+  'round:linkPattern': roundLinkPattern,
   'round:open': roundOpen,
   'round:close': roundClose,
   'round:extend': roundExtend,

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { CLOCK_MAX_MS } from '../clock'
 import { BREAKOUT_LIMITS, LIMITS } from '../limits'
-import { MEETING_LINK_RULE, isMeetingLink } from '../meetingLink'
+import { MEETING_LINK_RULE, isLinkPattern, isMeetingLink } from '../meetingLink'
 import { nonEmpty, trimmed } from '../schemas'
 import type { Created } from './ack'
 import { ack, defineEvents } from './define'
@@ -88,6 +88,11 @@ export const breakoutEvents = defineEvents({
   /** More (or less) time for every room (roomId null) or one room. */
   'round:extend': { input: z.object({ ...round, roomId: id.nullable(), deltaMs: z.number().int().min(-CLOCK_MAX_MS).max(CLOCK_MAX_MS) }).strict(), ...done },
   'round:warn': { input: z.object(round).strict(), ...done },
+  /** One meeting link for every room without its own, `{room}` standing for the room's name; null removes it. */
+  'round:linkPattern': {
+    input: z.object({ ...round, pattern: z.string().trim().max(BREAKOUT_LIMITS.linkMax).refine(isLinkPattern, MEETING_LINK_RULE).nullable() }).strict(),
+    ...done,
+  },
   'round:broadcast': { input: z.object({ ...round, text: trimmed(BREAKOUT_LIMITS.bannerMax).nullable() }).strict(), ...done },
   /** Starts this round with the previous round's groups. */
   'round:reuse': { input: z.object({ ...round, fromRoundId: id }).strict(), ...done },

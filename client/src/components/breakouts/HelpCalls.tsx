@@ -1,5 +1,5 @@
 import type { BreakoutRound, PresentMember } from '@harvest/shared'
-import { roomArea } from '@harvest/shared'
+import { roomArea, roomLink } from '@harvest/shared'
 import { rooms } from '../../breakouts/breakoutCommands'
 import { scrollToBoard, showArea } from '../../breakouts/showArea'
 import { MeetingLink } from './MeetingLink'
@@ -15,7 +15,7 @@ export function HelpCalls({ round, byId }: { round: BreakoutRound; byId: Readonl
           <span><span className="help-mark">Help</span> <strong>{room.name}</strong>: {byId.get(room.help!.by)?.name ?? 'someone'} calls a facilitator</span>
           <span className="button-row">
             <button className="small" onClick={() => { showArea(roomArea(round.id, room.id)); scrollToBoard() }}>Look in</button>
-            <MeetingLink link={room.link} label="Go to the call" />
+            <MeetingLink link={roomLink(round, room)} label="Go to the call" />
             <button className="small" onClick={() => void rooms.answerHelp(round.id, room.id)}>Answered</button>
           </span>
         </li>

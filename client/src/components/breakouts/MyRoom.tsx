@@ -1,4 +1,5 @@
 import type { AgendaItem, BreakoutRound, Room } from '@harvest/shared'
+import { roomLink } from '@harvest/shared'
 import { rooms } from '../../breakouts/breakoutCommands'
 import { roomClock } from '../../breakouts/roundView'
 import { useMembers } from '../../breakouts/useMembers'
@@ -40,7 +41,7 @@ export function MyRoom({ round, room, item, label, showPrompt }: {
           {memberIds.map((id) => <PersonChip key={id} id={id} member={byId.get(id)} you={id === meId} />)}
         </div>
         <div className="button-row room-buttons">
-          <MeetingLink link={room.link} />
+          <MeetingLink link={roomLink(round, room)} />
           {memberIds.includes(meId ?? '') && (
             <button className={asked ? 'on' : ''} aria-pressed={asked} onClick={() => void rooms.callHelp(round.id, !asked)}>
               {asked ? 'A facilitator is called: cancel the call' : 'Call a facilitator'}

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { BREAKOUT_LIMITS } from '@harvest/shared'
 import { moveInProposal, type Proposal } from '../../breakouts/proposal'
 import { useMembers } from '../../breakouts/useMembers'
 import { PersonChip } from './PersonChip'
@@ -7,9 +8,12 @@ import { PersonChip } from './PersonChip'
  * A spread proposal to look over and adjust: pick a person, then "Move here" on another room.
  * Each room shows its pilots, twins and any city that appears twice.
  */
-export function ProposalView({ proposal, roomNames, busy, onChange, onApply, onShuffle, onDiscard }: {
+export function ProposalView({ proposal, roomNames, editableFrom, onRename, busy, onChange, onApply, onShuffle, onDiscard }: {
   proposal: Proposal
   roomNames: readonly string[]
+  /** Rooms from this position on are new: their names can be changed before applying. */
+  editableFrom: number
+  onRename(index: number, name: string): void
   busy: boolean
   onChange(next: Proposal): void
   onApply(): void
@@ -38,7 +42,12 @@ export function ProposalView({ proposal, roomNames, busy, onChange, onApply, onS
           return (
             <li key={i} className="room-tile">
               <div className="room-tile-head">
-                <strong className="room-name">{roomNames[i] ?? `Room ${i + 1}`}</strong>
+                {i >= editableFrom ? (
+                  <input className="inline-edit room-name" aria-label={`Name of room ${i + 1}`} value={roomNames[i] ?? ''} maxLength={BREAKOUT_LIMITS.roomNameMax}
+                    onChange={(e) => onRename(i, e.target.value)} />
+                ) : (
+                  <strong className="room-name">{roomNames[i] ?? `Room ${i + 1}`}</strong>
+                )}
                 <span className="room-count">{group.length}</span>
                 <span className="muted small-text">
                   {members.filter((m) => m?.cityKind === 'pilot').length} pilot · {members.filter((m) => m?.cityKind === 'twin').length} twin

@@ -1,6 +1,7 @@
 import { memo, useState } from 'react'
 import type { PresentMember, Room } from '@harvest/shared'
-import { roomArea } from '@harvest/shared'
+import { roomArea, roomLink } from '@harvest/shared'
+import { useControlStore } from '../../stores/useControlStore'
 import { rooms, rounds } from '../../breakouts/breakoutCommands'
 import { seatsLeft } from '../../breakouts/roundView'
 import { scrollToBoard, showArea } from '../../breakouts/showArea'
@@ -32,6 +33,7 @@ export const RoomTile = memo(function RoomTile({ roundId, room, live, cards, byI
   lookingAt: boolean
 }) {
   const memberIds = useBreakoutStore(selectRoomMembers(roundId, room.id))
+  const linkPattern = useControlStore((s) => s.control?.rounds.find((r) => r.id === roundId)?.linkPattern ?? null)
   const accepts = dragged !== null && !memberIds.includes(dragged)
   const drop = useMemberDrop(accepts, (memberId) => onDropMember(memberId, room.id))
   const [editing, setEditing] = useState(false)
@@ -77,7 +79,7 @@ export const RoomTile = memo(function RoomTile({ roundId, room, live, cards, byI
           </button>
         )}
         {live && <button className="small" title="Two more minutes for this room only" onClick={() => void rounds.extend(roundId, room.id, 120_000)}>+2 min</button>}
-        <MeetingLink link={room.link} label="Call" />
+        <MeetingLink link={roomLink({ linkPattern }, room)} label="Call" />
         <button className="small link" onClick={() => setEditing(true)}>Edit</button>
         {!live && <button className="small link danger" onClick={() => void rooms.remove(roundId, room.id)}>Remove</button>}
       </div>

@@ -4,6 +4,7 @@ import { clockPhase } from '@harvest/shared'
 import { rounds } from '../../breakouts/breakoutCommands'
 import { selectRoundMembers, useBreakoutStore } from '../../stores/useBreakoutStore'
 import { useControlStore } from '../../stores/useControlStore'
+import { LinkPattern } from './LinkPattern'
 import { Marketplace } from './Marketplace'
 import { PlanPanel } from './PlanPanel'
 import { ReusePanel } from './ReusePanel'
@@ -52,6 +53,7 @@ export function RoundSetup({ round }: { round: BreakoutRound }) {
       {step === 'topics' && <Marketplace round={round} joinable={false} />}
       {step === 'rooms' && (
         <>
+          <LinkPattern round={round} />
           <RoomsBoard round={round} live={false} />
           <RoomForm roundId={round.id} />
         </>

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { BreakoutRound, SpreadOptions } from '@harvest/shared'
-import { BREAKOUT_LIMITS, isParticipant } from '@harvest/shared'
+import { BREAKOUT_LIMITS, describedRoomName, isParticipant } from '@harvest/shared'
 import { rounds } from '../../breakouts/breakoutCommands'
 import { proposalGroups, type Proposal } from '../../breakouts/proposal'
 import { useSessionStore } from '../../stores/useSessionStore'
@@ -19,6 +19,9 @@ export function SpreadPanel({ round }: { round: BreakoutRound }) {
   const [proposal, setProposal] = useState<Proposal | null>(null)
   const [seed, setSeed] = useState(() => Math.floor(Math.random() * 2 ** 31))
   const [busy, setBusy] = useState(false)
+  // Names typed over the proposal's suggestions, by room position.
+  const [names, setNames] = useState<Record<number, string>>({})
+  const members = useSessionStore((s) => s.state?.members)
   const online = useSessionStore((s) => s.state?.members.filter((m) => isParticipant(m.role) && m.online).length ?? 0)
 
   async function propose(nextSeed = seed) {
@@ -26,16 +29,23 @@ export function SpreadPanel({ round }: { round: BreakoutRound }) {
     setBusy(true)
     const result = await rounds.spread({ roundId: round.id, by: by === 'rooms' ? { rooms: n } : { size: n }, mixKinds, sameCity, seed: nextSeed })
     setBusy(false)
-    if (result.ok) setProposal(result.data.groups)
+    if (result.ok) {
+      setProposal(result.data.groups)
+      setNames({})
+    }
   }
 
   async function apply() {
     if (!proposal) return
     setBusy(true)
-    const done = await rounds.assign(round.id, proposalGroups(proposal, round.rooms.map((r) => r.id)))
+    const done = await rounds.assign(round.id, proposalGroups(proposal, round.rooms.map((r) => r.id), roomNames))
     setBusy(false)
     if (done.ok) setProposal(null)
   }
+
+  const cityOf = new Map((members ?? []).map((m) => [m.id, m.city]))
+  // Existing rooms keep their names; new ones are named after their people's cities, editable.
+  const roomNames = (proposal ?? []).map((group, i) => round.rooms[i]?.name ?? names[i] ?? describedRoomName(i + 1, group.map((id) => cityOf.get(id) ?? '')))
 
   return (
     <div className="spread-panel">
@@ -62,7 +72,9 @@ export function SpreadPanel({ round }: { round: BreakoutRound }) {
       {proposal && (
         <ProposalView
           proposal={proposal}
-          roomNames={round.rooms.map((r) => r.name)}
+          roomNames={roomNames}
+          editableFrom={round.rooms.length}
+          onRename={(i, name) => setNames({ ...names, [i]: name })}
           busy={busy}
           onChange={setProposal}
           onApply={() => void apply()}

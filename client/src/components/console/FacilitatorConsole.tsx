@@ -1,5 +1,6 @@
 import { useId } from 'react'
 import { useTabList } from '../../a11y/useTabList'
+import { useBackToPlenary } from '../breakouts/useBackToPlenary'
 import { PlanView } from './PlanView'
 import { RunView } from './RunView'
 import { StageLink } from './StageLink'
@@ -17,6 +18,7 @@ const HINTS: Record<ConsoleView, string> = { run: 'clock, queue, rooms, people, 
  */
 export function FacilitatorConsole() {
   const [view, setView] = useConsoleView()
+  useBackToPlenary()
   const tabs = useTabList(VIEWS, view, setView)
   const hintId = useId()
   return (
