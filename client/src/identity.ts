@@ -1,4 +1,5 @@
 import type { Role } from '@harvest/shared'
+import { browserStorage, forgetSessionDrafts } from './board/cardDraft'
 
 /** What this browser remembers of one session: the token it connects with and who it is. */
 export interface SavedIdentity {
@@ -26,8 +27,11 @@ export function loadIdentity(sessionId: string): SavedIdentity | null {
   }
 }
 
+/** Forgets the session on this device: who this browser is in it, and any card left unsent. */
 export function forgetIdentity(sessionId: string): void {
   localStorage.removeItem(key(sessionId))
+  const storage = browserStorage()
+  if (storage) forgetSessionDrafts(storage, sessionId)
 }
 
 /** Every session this browser has joined, newest first, for the home page. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { draftKey, forgetDraft, loadDraft, saveDraft, takeDraft, type DraftStorage } from './cardDraft'
+import { draftKey, forgetDraft, forgetSessionDrafts, loadDraft, saveDraft, takeDraft, type DraftStorage } from './cardDraft'
 
 function memoryStorage(): DraftStorage & { items: Map<string, string> } {
   const items = new Map<string, string>()
@@ -39,6 +39,15 @@ describe('card drafts', () => {
     expect(loadDraft(storage, here)?.text).toBe('Mine, typed in the story')
     expect(takeDraft(storage, { ...here, memberId: 'm3' })).toBeNull()
     expect(storage.items.size).toBe(3)
+  })
+
+  it('forgets a whole session’s drafts when the session is forgotten on this device, and only that session’s', () => {
+    const storage = memoryStorage()
+    saveDraft(storage, here, { text: 'a', kind: null, levers: [] })
+    saveDraft(storage, { ...here, memberId: 'm2', area: 'room:1' }, { text: 'b', kind: null, levers: [] })
+    saveDraft(storage, { ...here, sessionId: 's10' }, { text: 'c', kind: null, levers: [] })
+    forgetSessionDrafts(storage, 's1')
+    expect([...storage.items.keys()]).toEqual([draftKey({ ...here, sessionId: 's10' })])
   })
 
   it('forgets a draft whose text was cleared', () => {

@@ -99,6 +99,21 @@ export function saveDraft(storage: DraftStorage, place: DraftPlace, draft: CardD
   }
 }
 
+/** Forgets every draft of a session on this device, everyone's who wrote here, in every area. */
+export function forgetSessionDrafts(storage: DraftStorage, sessionId: string): void {
+  const prefix = `${PREFIX}:${encodeURIComponent(sessionId)}:`
+  try {
+    const keys: string[] = []
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i)
+      if (key?.startsWith(prefix)) keys.push(key)
+    }
+    for (const key of keys) forgetKey(storage, key)
+  } catch {
+    // nothing could be read, so nothing was kept
+  }
+}
+
 export function forgetDraft(storage: DraftStorage, place: DraftPlace): void {
   forgetKey(storage, draftKey(place))
 }
