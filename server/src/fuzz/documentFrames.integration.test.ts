@@ -3,7 +3,7 @@ import path from 'node:path'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { BOARD_CLOSE, BOARD_PATH, HARVEST_PATH, PLENARY_AREA, addCard, getCards, listCards, readCard } from '@harvest/shared'
+import { BOARD_CLOSE, BOARD_PATH, CARD_FIELDS, HARVEST_PATH, PATTERN_FIELDS, PLENARY_AREA, addCard, getCards, getPatterns, listCards, readCard } from '@harvest/shared'
 import { boardDocName, harvestDocName } from '../documents/documentKinds'
 import type { LiveDoc } from '../documents/LiveDoc'
 import { SERVER_ORIGIN } from '../documents/serverOrigin'
@@ -17,8 +17,9 @@ import { RawPeer, type Closed } from './rawPeer'
 import { Tally, fuzz } from './seed'
 
 const FILE = path.relative(process.cwd(), new URL(import.meta.url).pathname)
-const BOARD_CASES = Number(process.env.FUZZ_BOARD_CASES ?? 3_000)
+const BOARD_CASES = Number(process.env.FUZZ_BOARD_CASES ?? 2_500)
 const HARVEST_CASES = Number(process.env.FUZZ_HARVEST_CASES ?? 1_500)
+const CURATOR_CASES = Number(process.env.FUZZ_CURATOR_CASES ?? 800)
 
 /** The closes a document endpoint may answer a client's frame with, and the reason each must carry. */
 const CONTRACT = new Map<number, (reason: string) => boolean>([
@@ -38,6 +39,7 @@ describe('fuzzing the board and harvest endpoints', () => {
   let server: TestServer
   let sessionId: string
   let participantToken: string
+  let harvesterToken: string
   let board: LiveDoc
   let harvest: LiveDoc
   let world: FrameWorld
@@ -51,6 +53,7 @@ describe('fuzzing the board and harvest endpoints', () => {
     sessionId = created.session.id
     const pat = await joinAs(server.url, created, 'participant', { name: 'Pat' })
     participantToken = pat.memberToken
+    harvesterToken = (await joinAs(server.url, created, 'harvester', { name: 'Hana' })).memberToken
     board = await server.app.docs.open(boardDocName(sessionId))
     harvest = await server.app.docs.open(harvestDocName(sessionId))
     board.doc.transact(() => {
@@ -81,25 +84,34 @@ describe('fuzzing the board and harvest endpoints', () => {
     })
 
   const peers = new Map<string, RawPeer>()
-  /** A connection to `endpoint`, reused until the server closes it. */
-  async function peerFor(endpoint: string): Promise<RawPeer> {
-    const open = peers.get(endpoint)
+  /** A connection to `endpoint` as the participant (or the harvester), reused until the server closes it. */
+  async function peerFor(endpoint: string, token: string): Promise<RawPeer> {
+    const open = peers.get(`${endpoint} ${token}`)
     if (open && !open.closed) return open
-    const url = `${server.url.replace(/^http/, 'ws')}${endpoint}/${sessionId}?token=${participantToken}`
+    const url = `${server.url.replace(/^http/, 'ws')}${endpoint}/${sessionId}?token=${token}`
     const peer = await RawPeer.open(url)
-    peers.set(endpoint, peer)
+    peers.set(`${endpoint} ${token}`, peer)
     tally.add('connections opened')
     return peer
   }
 
   /** Sends one frame and checks the outcome: a close of the contract, or a frame taken; a refused frame changes nothing. */
-  async function run(endpoint: string, { kind, frame }: FrameCase): Promise<Closed | null> {
-    const peer = await peerFor(endpoint)
+  async function run(endpoint: string, { kind, frame }: FrameCase, as: 'participant' | 'harvester' = 'participant'): Promise<Closed | null> {
+    const peer = await peerFor(endpoint, as === 'participant' ? participantToken : harvesterToken)
     const before = snapshot()
     const closed = await peer.send(frame)
-    tally.add(`${endpoint} cases`)
+    const label = as === 'participant' ? endpoint : `${endpoint} (harvester)`
+    tally.add(`${label} cases`)
     if (!closed) {
-      tally.add(`${endpoint} taken`)
+      tally.add(`${label} taken`)
+      // Whoever wrote it, the board holds only the fields its tables know (own keys, not the prototype's).
+      for (const card of getCards(board.doc).values()) {
+        if (card instanceof Y.Map) for (const key of card.keys()) expect(Object.hasOwn(CARD_FIELDS, key), `${kind} left card field "${key}"`).toBe(true)
+      }
+      for (const pattern of getPatterns(board.doc).values()) {
+        if (pattern instanceof Y.Map) for (const key of pattern.keys()) expect(Object.hasOwn(PATTERN_FIELDS, key), `${kind} left pattern field "${key}"`).toBe(true)
+      }
+      if (as === 'harvester') return null
       // Only a participant's own, rule-abiding change may touch the board, and nobody's touches the harvest from here.
       const after = JSON.parse(snapshot()) as { harvest: string; ann: unknown }
       expect(after.harvest, `${kind} left the harvest as it was`).toBe(JSON.parse(before).harvest)
@@ -109,7 +121,7 @@ describe('fuzzing the board and harvest endpoints', () => {
       expect(listCards(board.doc).filter((card) => card.id !== 'fran-1' && !world.ownIds.includes(card.authorId)), `${kind}: no card under another name`).toEqual([])
       return null
     }
-    tally.add(`${endpoint} refusals: ${closed.code}`)
+    tally.add(`${label} refusals: ${closed.code}`)
     const fits = CONTRACT.get(closed.code)
     expect(fits && fits(closed.reason), `${kind} closed with a code and reason of the contract, not ${closed.code} "${closed.reason}"`).toBe(true)
     expect(snapshot(), `${kind} refused and changed nothing`).toBe(before)
@@ -138,5 +150,9 @@ describe('fuzzing the board and harvest endpoints', () => {
   it(`refuses or drops ${HARVEST_CASES.toLocaleString('en')} generated harvest frames from a participant, who may not write it`, async () => {
     await fuzz(FILE, HARVEST_CASES, fc.asyncProperty(frameCaseArb(() => world), async (c) => void (await run(HARVEST_PATH, c))))
     expect(tally.get(`${HARVEST_PATH} refusals: ${BOARD_CLOSE.refused.code}`)).toBe(0)
+  }, 170_000)
+
+  it(`refuses or safely takes ${CURATOR_CASES.toLocaleString('en')} generated board frames from a harvester, who curates the board`, async () => {
+    await fuzz(FILE, CURATOR_CASES, fc.asyncProperty(frameCaseArb(() => world), async (c) => void (await run(BOARD_PATH, c, 'harvester'))))
   }, 170_000)
 })

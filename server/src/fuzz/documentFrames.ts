@@ -46,12 +46,14 @@ type Edit =
   | { kind: 'deleteOthers' }
   | { kind: 'nested'; key: string; type: 'map' | 'array' | 'text' }
   | { kind: 'root'; root: string; key: string; value: unknown }
+  | { kind: 'newPattern'; fields: Array<[string, unknown]> }
 
 const editArb: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('newCard' as const), author: fc.constantFrom('own' as const, 'other' as const), fields: fc.array(fc.tuple(fieldKey, fieldValue), { maxLength: 4 }) }),
   fc.record({ kind: fc.constant('editOthers' as const), key: fieldKey, value: fieldValue }),
   fc.constant({ kind: 'deleteOthers' as const }),
   fc.record({ kind: fc.constant('nested' as const), key: fieldKey, type: fc.constantFrom('map' as const, 'array' as const, 'text' as const) }),
+  fc.record({ kind: fc.constant('newPattern' as const), fields: fc.array(fc.tuple(fieldKey, fieldValue), { maxLength: 4 }) }),
   fc.record({ kind: fc.constant('root' as const), root: fc.constantFrom(BOARD_ROOTS.meta, BOARD_ROOTS.patterns, 'elsewhere', ...PROTOTYPE_KEYS), key: fieldKey, value: fieldValue }),
 )
 
@@ -77,6 +79,13 @@ function applyEdit(doc: Y.Doc, world: FrameWorld, edit: Edit): void {
     }
     case 'root':
       return void doc.getMap(edit.root).set(edit.key, edit.value)
+    case 'newPattern': {
+      const pattern = new Y.Map<unknown>()
+      doc.getMap(BOARD_ROOTS.patterns).set(`fuzz-pattern-${++cardNumber}`, pattern)
+      pattern.set('name', 'a fuzzed pattern')
+      for (const [key, value] of edit.fields) pattern.set(key, value)
+      return
+    }
   }
 }
 
