@@ -14,6 +14,8 @@ export interface PhaseResult {
   cards: Latency
   /** A clock change by the facilitator reaching every receiver's socket.io connection (ours only). */
   clock: Latency | null
+  /** Clock commands the server did not answer within 10 s. */
+  clockUnanswered: number
   /** Server resident memory at the end of the phase. */
   rssBytes: number
   /** The receiver processes' own event-loop delay during the phase: when high, they and not the server held things up. */
@@ -66,6 +68,7 @@ export async function runPhase(presence: PresenceMode, setup: PhaseSetup): Promi
   }
 
   const clockSent = new Map<number, number>()
+  let clockUnanswered = 0
   if (setup.clock) {
     const { facilitator, itemId, changes } = setup.clock
     for (let c = 0; c < changes; c++) {
@@ -73,8 +76,10 @@ export async function runPhase(presence: PresenceMode, setup: PhaseSetup): Promi
       await pool.all({ type: 'mark', mark })
       clockSent.set(mark, benchNow())
       const command = { target: { kind: 'item', id: itemId }, command: { op: c % 2 === 0 ? 'start' : 'pause' } }
-      const ack = (await facilitator.timeout(10_000).emitWithAck('clock:command', command)) as { ok: boolean; message?: string }
-      if (!ack.ok) throw new Error(`the clock command was refused: ${ack.message}`)
+      // An answer that never comes is a figure too: that change counts as lost wherever it did not arrive.
+      const ack = (await facilitator.timeout(10_000).emitWithAck('clock:command', command).catch(() => null)) as { ok: boolean; message?: string } | null
+      if (ack && !ack.ok) throw new Error(`the clock command was refused: ${ack.message}`)
+      if (!ack) clockUnanswered++
       await sleep(400)
     }
     await sleep(Math.min(setup.drainMs, 2000))
@@ -91,6 +96,7 @@ export async function runPhase(presence: PresenceMode, setup: PhaseSetup): Promi
     presence,
     cards: summarise(cardLatencies, expectedCards),
     clock: clockSent.size ? summarise(clockLatencies, clockSent.size * receivers) : null,
+    clockUnanswered,
     rssBytes: setup.rss(),
     receiverLoopDelay: worstDelay(collected),
     awareness: {
@@ -101,6 +107,6 @@ export async function runPhase(presence: PresenceMode, setup: PhaseSetup): Promi
 }
 
 export function describePhase(r: PhaseResult): string {
-  const clock = r.clock ? `; clock p50 ${r.clock.p50} p99 ${r.clock.p99} ms (${r.clock.delivered}/${r.clock.expected})` : ''
+  const clock = r.clock ? `; clock p50 ${r.clock.p50} p99 ${r.clock.p99} ms (${r.clock.delivered}/${r.clock.expected}${r.clockUnanswered ? `, ${r.clockUnanswered} unanswered` : ''})` : ''
   return `    presence ${r.presence}: cards p50 ${r.cards.p50} p95 ${r.cards.p95} p99 ${r.cards.p99} ms (${r.cards.delivered}/${r.cards.expected})${clock}; presence messages received ${r.awareness.messages.toLocaleString('en')} (${(r.awareness.bytes / 1e6).toFixed(1)} MB); receivers' loop delay p99 ${r.receiverLoopDelay.p99} ms`
 }

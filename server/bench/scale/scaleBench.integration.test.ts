@@ -26,6 +26,7 @@ describe('the scale bench', () => {
       (line) => lines.push(line),
     )
 
+    expect(report.failures).toEqual([])
     expect(report.runs.map((r) => r.server).sort()).toEqual(['bare', 'ours'])
     for (const run of report.runs) {
       expect(run.joins).toMatchObject({ count: 20, failed: 0, inWhenPhasesStarted: 20 })

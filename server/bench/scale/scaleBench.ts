@@ -79,7 +79,9 @@ export async function scaleBench(options: ScaleOptions = DEFAULT_SCALE, log: (li
   const at = machine()
   log(`\nScale: one writer adding ${settings.cards} cards ${settings.cardGapMs} ms apart to receivers in ${settings.workers} worker processes (load average ${at.loadAverageAtStart.join(' ')} on ${at.cpus} cores)`)
   const runs: RunResult[] = []
-  for (const receivers of options.receivers) {
+  const failures: ScaleReport['failures'] = []
+  // The largest first: if the budget runs out, the smaller sizes are the ones left out.
+  for (const receivers of [...options.receivers].sort((a, b) => b - a)) {
     for (const server of options.servers) {
       if (benchNow() - started > options.budgetMs) {
         log(`  skipped ${server} with ${receivers} receivers: the section's ${options.budgetMs / 60_000}-minute budget is spent`)
@@ -88,7 +90,14 @@ export async function scaleBench(options: ScaleOptions = DEFAULT_SCALE, log: (li
       log(`  ${server} server, ${receivers.toLocaleString('en')} receivers`)
       // The bare server has no HTTP join in front of its board, so its people can arrive faster.
       const joinGapMs = settings.joinGapMs / (server === 'bare' ? 2 : 1)
-      runs.push(await runScenario({ ...settings, server, receivers, joinGapMs }, log))
+      try {
+        runs.push(await runScenario({ ...settings, server, receivers, joinGapMs }, log))
+      } catch (error) {
+        // One scenario going wrong (a receiver process dying, a server not starting) leaves the others' figures.
+        const message = error instanceof Error ? error.message : String(error)
+        failures.push({ server, receivers, error: message })
+        log(`    failed: ${message}`)
+      }
     }
   }
   const shape = options.shapeCards > 0 ? documentShape(options.shapeCards) : null
@@ -98,12 +107,13 @@ export async function scaleBench(options: ScaleOptions = DEFAULT_SCALE, log: (li
     durationMs: Math.round(benchNow() - started),
     machine: at,
     settings: { cards: settings.cards, cardGapMs: settings.cardGapMs, workers: settings.workers, presenceSpreadMs: settings.presenceSpreadMs },
-    runs,
+    runs: runs.sort((a, b) => a.receivers - b.receivers),
     ratios: ratios(runs),
+    failures,
     documentShape: shape,
   }
   log(`\n${scaleTable(report)}`)
-  const files = writeScaleFiles(options.outDir, report, scaleChart(runs))
+  const files = writeScaleFiles(options.outDir, report, scaleChart(report.runs, `Measured ${startedAt.slice(0, 16).replace('T', ' ')} UTC on ${at.cpus} cores, load average ${at.loadAverageAtStart[0]} at the start; receivers in ${settings.workers} worker processes`))
   log(`\n  written: ${files.json} and ${files.svg} (${(report.durationMs / 1000).toFixed(0)} s)`)
   return { report, files }
 }

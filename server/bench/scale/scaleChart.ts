@@ -8,7 +8,7 @@ import type { ServerKind } from './serverProcess'
  */
 
 const WIDTH = 760
-const HEIGHT = 430
+const HEIGHT = 440
 const FONT = 'font-family="Helvetica, Arial, sans-serif" font-size="13" fill="#1d2433"'
 const GRID = '#e3e7ec'
 const MUTED = '#5b6573'
@@ -31,7 +31,8 @@ function series(runs: RunResult[], server: ServerKind, presence: PresenceMode, p
     .sort((a, b) => a.receivers - b.receivers)
 }
 
-export function scaleChart(runs: RunResult[]): string {
+/** `note` (e.g. when and on what machine) is printed under the panels. */
+export function scaleChart(runs: RunResult[], note = ''): string {
   const receivers = [...new Set(runs.map((r) => r.receivers))].sort((a, b) => a - b)
   const values = runs.flatMap((r) => r.phases.flatMap((p) => [p.cards.p50, p.cards.p99])).filter((v): v is number => v !== null && v > 0)
   const top = Math.pow(10, Math.ceil(Math.log10(Math.max(10, ...values) * 1.05)))
@@ -88,6 +89,7 @@ export function scaleChart(runs: RunResult[]): string {
     }
   })
 
+  if (note) body.push(text(10, HEIGHT - 8, note, `fill="${MUTED}" font-size="11"`))
   const desc = runs
     .flatMap((r) => r.phases.map((p) => `${NAMES[r.server]}, ${r.receivers} receivers, presence ${p.presence}: p50 ${p.cards.p50 ?? 'lost'} ms, p99 ${p.cards.p99 ?? 'lost'} ms`))
     .join('; ')

@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { DocumentShapeResult } from './documentShape'
 import type { PresenceMode, RunResult } from './scenario'
+import type { ServerKind } from './serverProcess'
 
 /** What `npm run bench -- scale` writes to scale.json; `version` changes when the shape does. */
 export interface ScaleReport {
@@ -14,6 +15,8 @@ export interface ScaleReport {
   runs: RunResult[]
   /** Ours against the bare server's card p99 without presence, for the same number of receivers. */
   ratios: { receivers: number; presence: PresenceMode; p99Ratio: number | null }[]
+  /** Scenarios that could not be measured, and why. */
+  failures: { server: ServerKind; receivers: number; error: string }[]
   documentShape: DocumentShapeResult | null
 }
 

@@ -34,7 +34,7 @@ export const DEFAULT_SCENARIO: Omit<ScenarioOptions, 'server' | 'receivers'> = {
   joinGapMs: 20,
   clockChanges: 5,
   presenceSpreadMs: 15_000,
-  drainMs: 10_000,
+  drainMs: 5_000,
   workers: 2,
 }
 
