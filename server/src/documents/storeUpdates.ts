@@ -12,6 +12,14 @@ export const COMPACT_AFTER_UPDATES = 500
  * (not those read back from the store, nor those another process stored and relayed), and
  * compacts the stored history up to the cursor the store returned, so updates another process
  * appended after it are kept.
+ *
+ * The live document relays an update to its peers first and then hands it here, in the same
+ * turn of the event loop: the embedded store writes it before that turn ends, so the relay
+ * does not wait for the disk and nothing else runs in between. y-websocket has no
+ * acknowledgement of its own; what the server acknowledges (an HTTP answer, a socket event's
+ * reply, a report) waits for `flush()`, which resolves once every update so far is stored.
+ * Should the process die between relaying and storing, the peers that saw the update still
+ * hold it, and their next sync sends the server what it lacks.
  */
 export class StoreUpdates implements DocExtension {
   /** Updates stored since the last compaction, as far as this process knows; only decides when to compact. */
