@@ -74,9 +74,8 @@ test('open space: topics become rooms, people choose and move, write in their ro
   // Opening the rooms started the breakout clock, which is every room's clock.
   await now.locator('[data-clock="item"]').getByText('Running').waitFor()
 
-  // They pick different rooms; capacity and counts are shown.
-  await aoife.getByRole('button', { name: `Join ${HEAT}` }).click()
-  await bram.getByRole('button', { name: `Join ${ENERGY}` }).click()
+  // Each proposer hosts their topic's room and is in it from the start, with its clock running.
+  await console_.getByText('No room has a meeting link yet').waitFor()
   for (const [page, room] of [[aoife, HEAT], [bram, ENERGY]] as const) {
     const view = page.getByRole('region', { name: 'Breakout rooms' })
     await view.getByRole('heading', { name: room }).waitFor()
@@ -132,6 +131,9 @@ test('open space: topics become rooms, people choose and move, write in their ro
     await page.getByRole('region', { name: 'Breakout rooms' }).waitFor({ state: 'detached', timeout: 10_000 })
     await expect.poll(() => shownAreaTab(page)).toContain('Plenary')
   }
+  // The facilitator was looking into a room: their board and composer are back in the plenary too.
+  await expect.poll(() => shownAreaTab(facilitator)).toContain('Plenary')
+  expect(await facilitator.getByLabel('New card').getAttribute('placeholder')).toContain('Plenary')
   await console_.getByText(/2 rooms wrote 2 cards/).waitFor()
 
   // The room cards stay on the board, each under its room's tab.
@@ -197,6 +199,17 @@ test('with 100 people, the facilitator spreads them over 50 rooms, opens them an
     await console_.getByText(/100\s+people in\s+50\s+rooms/).waitFor()
     const tiles = console_.locator('.room-grid .room-tile')
     expect(await tiles.count()).toBe(50)
+    // Spread rooms are named after their cities; the round's countdown sits beside the rooms.
+    expect(await tiles.first().locator('.room-name').textContent()).toMatch(/^Room 1 · \S/)
+    await console_.locator('.live-overview > .clock').waitFor()
+
+    // No room has a video link yet, and the overview says so; one pattern gives all 50 theirs.
+    await console_.getByText('No room has a meeting link yet').waitFor()
+    const pattern = console_.getByRole('form', { name: 'Meeting link for every room' })
+    await pattern.getByLabel('Meeting link for every room').fill('https://meet.example.org/c4-{room}')
+    await pattern.getByRole('button', { name: 'Save' }).click()
+    await console_.getByText('No room has a meeting link yet').waitFor({ state: 'detached' })
+    expect(await tiles.first().getByRole('link', { name: 'Call ↗' }).getAttribute('href')).toMatch(/^https:\/\/meet\.example\.org\/c4-room-1-/)
 
     // Move one person from the first room to the last, by picking their name.
     const first = tiles.first()
@@ -241,7 +254,7 @@ test('with 100 people, the facilitator spreads them over 50 rooms, opens them an
 
     // The harvester follows any room and steps quickly from one to the next.
     const follow = harvester.getByRole('region', { name: 'Follow a room' })
-    await follow.getByRole('button', { name: 'Room 7, 2 people' }).click()
+    await follow.getByRole('button', { name: /^Room 7 · .*, 2 people$/ }).click()
     await follow.getByRole('heading', { name: 'Room 7' }).waitFor()
     const video = follow.getByRole('link', { name: 'Join the video call ↗' })
     expect([await video.getAttribute('href'), await video.getAttribute('rel')]).toEqual(['https://meet.example.org/room-7', 'noopener noreferrer'])
