@@ -73,6 +73,7 @@ export function connectSession(token: string): void {
   s.on('drafts:changed', (drafts) => board().setDrafts(drafts))
   s.on('survey:state', (survey) => useSurveyStore.getState().setSurvey(survey))
   s.on('survey:results', (results) => useSurveyStore.getState().setResults(results))
+  s.on('server:restarting', () => useNoticeStore.getState().show('info', 'The server is restarting: this page reconnects by itself in a moment, and nothing you did is lost.'))
   // A server whose store is in trouble refuses every change: everyone is told why, and told when it saves again.
   s.on('server:store', (status) => useNoticeStore.getState().show(status.ok ? 'info' : 'error', status.ok ? 'The server saves changes again.' : `${status.message.charAt(0).toUpperCase()}${status.message.slice(1)}.`))
 

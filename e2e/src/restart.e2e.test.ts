@@ -61,6 +61,7 @@ test('after the server restarts, open pages come back by themselves without a re
 
   await first.stop()
   servers.splice(servers.indexOf(first), 1)
+  await ana.locator('.toast', { hasText: 'The server is restarting' }).waitFor({ timeout: 5_000 })
   await expect.poll(() => badge(ana).textContent(), { timeout: 10_000 }).toBe('Offline: reconnecting…')
   await screenshot(ana, 'restart-1-offline')
 

@@ -167,6 +167,8 @@ export function createApp({ storage: store, publicUrl = '', clientDir, now = Dat
       const drained = new Promise<void>((resolve) => httpServer.close(() => resolve()))
       ctx.presence.dispose()
       health.dispose()
+      // Said before the connections close, so screens can tell a restart from a lost network.
+      ctx.io.emit('server:restarting')
       // Board clients hear 1012 and come back by themselves once the server is up again.
       await closeDocumentSockets(board.wss.clients, BOARD_CLOSE.restarting)
       await board.close()

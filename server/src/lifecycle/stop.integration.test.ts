@@ -46,6 +46,7 @@ describe('a graceful stop of the real server process', () => {
       // Went away with the transport, the case in which socket.io-client retries on its own.
       await waitFor(() => sockets.every((s) => s.disconnects.length === 1), 5_000, 'every socket disconnected')
       expect(new Set(sockets.flatMap((s) => s.disconnects))).toEqual(new Set(['transport close']))
+      expect(sockets.every((s) => s.restartNotices === 1)).toBe(true)
 
       const second = await spawnServer(dataDir, 30_000, { port: first.port })
       const reconnectStarted = performance.now()

@@ -11,12 +11,15 @@ export interface ReconnectingSocket {
   welcomes: SessionState[]
   /** Why each connection ended, as socket.io-client names it ("transport close", "io server disconnect"…). */
   disconnects: string[]
+  /** How many times the server said it was restarting. */
+  restartNotices: number
 }
 
 /** Opens socket.io with the client app's own reconnection behaviour (socket.io's defaults). */
 export function openReconnectingSocket(url: string, token: string): ReconnectingSocket {
   const socket: ClientSocket = io(url, { auth: { token }, transports: ['websocket'], forceNew: true })
-  const link: ReconnectingSocket = { socket, welcomes: [], disconnects: [] }
+  const link: ReconnectingSocket = { socket, welcomes: [], disconnects: [], restartNotices: 0 }
+  socket.on('server:restarting', () => void link.restartNotices++)
   socket.on('session:state', (state) => void link.welcomes.push(state))
   socket.on('disconnect', (reason) => void link.disconnects.push(reason))
   track(() => void socket.disconnect())

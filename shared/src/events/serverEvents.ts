@@ -55,4 +55,6 @@ export interface ServerToClientEvents {
   'survey:results': (results: SurveyResults) => void
   /** The server's store got into trouble (changes are refused) or is well again; sent to everyone, and on connect while in trouble. */
   'server:store': (status: StoreStatus) => void
+  /** The server is stopping to restart: the connection closes next and comes back by itself. */
+  'server:restarting': () => void
 }
