@@ -9,8 +9,8 @@ import { systemBin } from './installed'
 /** A redis-server of the tests' own on 127.0.0.1, its data in a temporary directory. */
 export interface RedisService {
   url: string
-  /** Stops it (kill -9 when `hard`) and starts it again on the same port, keeping its data file. */
-  restart(options?: { hard?: boolean }): Promise<void>
+  /** Stops it (kill -9 when `hard`), runs `whileDown`, and starts it again on the same port with its data file. */
+  restart(options?: { hard?: boolean; whileDown?: () => Promise<void> }): Promise<void>
   stop(): Promise<void>
 }
 
@@ -35,8 +35,9 @@ export async function startRedis(): Promise<RedisService> {
   await launch()
   return {
     url: `redis://127.0.0.1:${port}`,
-    async restart({ hard = false } = {}) {
+    async restart({ hard = false, whileDown } = {}) {
       await halt(hard ? 'SIGKILL' : 'SIGTERM')
+      await whileDown?.()
       await launch()
     },
     async stop() {
