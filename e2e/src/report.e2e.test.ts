@@ -136,6 +136,7 @@ test('a listener writes during a story, a harvester marks a key insight, and the
 
   // Printing the console hides the invitation links.
   await facilitator.goBack()
+  await facilitator.getByRole('tab', { name: 'Plan' }).click()
   await facilitator.getByLabel('Participant link').waitFor()
   await facilitator.emulateMedia({ media: 'print' })
   expect(await facilitator.getByLabel('Participant link').isVisible()).toBe(false)

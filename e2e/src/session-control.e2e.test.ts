@@ -136,6 +136,7 @@ test('a co-facilitator takes the lead in one click; a facilitator changes a role
   await aoife.getByRole('heading', { name: 'Recap and check-in' }).waitFor()
 
   // Aoife becomes an observer: her screen says so without a reload.
+  await ana.getByRole('tab', { name: 'Plan' }).click()
   await ana.getByRole('tab', { name: /People/ }).click()
   await ana.getByLabel('Role of Aoife from Galway').selectOption('observer')
   await aoife.locator('.whoami', { hasText: 'Observer' }).waitFor()
