@@ -17,9 +17,9 @@ import { RawPeer, type Closed } from './rawPeer'
 import { Tally, fuzz } from './seed'
 
 const FILE = path.relative(process.cwd(), new URL(import.meta.url).pathname)
-const BOARD_CASES = Number(process.env.FUZZ_BOARD_CASES ?? 2_500)
-const HARVEST_CASES = Number(process.env.FUZZ_HARVEST_CASES ?? 1_500)
-const CURATOR_CASES = Number(process.env.FUZZ_CURATOR_CASES ?? 800)
+const BOARD_CASES = Number(process.env.FUZZ_BOARD_CASES ?? 2_000)
+const HARVEST_CASES = Number(process.env.FUZZ_HARVEST_CASES ?? 1_000)
+const CURATOR_CASES = Number(process.env.FUZZ_CURATOR_CASES ?? 600)
 
 /** The closes a document endpoint may answer a client's frame with, and the reason each must carry. */
 const CONTRACT = new Map<number, (reason: string) => boolean>([
@@ -89,7 +89,7 @@ describe('fuzzing the board and harvest endpoints', () => {
     const open = peers.get(`${endpoint} ${token}`)
     if (open && !open.closed) return open
     const url = `${server.url.replace(/^http/, 'ws')}${endpoint}/${sessionId}?token=${token}`
-    const peer = await RawPeer.open(url)
+    const peer = await RawPeer.open(url, () => Y.encodeStateVector(endpoint === BOARD_PATH ? board.doc : harvest.doc))
     peers.set(`${endpoint} ${token}`, peer)
     tally.add('connections opened')
     return peer

@@ -1,8 +1,19 @@
+import * as encoding from 'lib0/encoding'
 import WS from 'ws'
 import { track } from '../testing/cleanup'
 
 /** Sync step 1 with an empty state vector: the server answers every one with a sync step 2. */
 const PROBE = new Uint8Array([0, 0, 1, 0])
+
+/** Sync step 1 with the state vector the server's document has, so the answer is small however large it grows. */
+function probeAt(stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, 0)
+  encoding.writeVarUint(encoder, 0)
+  encoding.writeVarUint8Array(encoder, stateVector)
+  return encoding.toUint8Array(encoder)
+}
+
 const isStep2 = (data: Buffer) => data[0] === 0 && data[1] === 1
 
 export type Closed = { code: number; reason: string }
@@ -17,7 +28,10 @@ export class RawPeer {
   private answers = 0
   private wake: (() => void) | null = null
 
-  private constructor(readonly ws: WS) {
+  private constructor(
+    readonly ws: WS,
+    private stateVector: () => Uint8Array,
+  ) {
     ws.on('message', (data: Buffer) => {
       if (isStep2(data)) this.answers++
       this.wake?.()
@@ -30,8 +44,9 @@ export class RawPeer {
     track(() => ws.terminate())
   }
 
-  static async open(url: string): Promise<RawPeer> {
-    const peer = new RawPeer(new WS(url))
+  /** `stateVector` reads the server document's state vector, for probes with small answers. */
+  static async open(url: string, stateVector: () => Uint8Array): Promise<RawPeer> {
+    const peer = new RawPeer(new WS(url), stateVector)
     await new Promise<void>((resolve, reject) => {
       peer.ws.once('open', () => resolve())
       peer.ws.once('close', (code, reason) => reject(new Error(`closed on opening: ${code} ${reason.toString()}`)))
@@ -49,7 +64,7 @@ export class RawPeer {
   private async exchange(frame: Uint8Array, timeoutMs: number): Promise<Closed | null> {
     if (this.closed) return this.closed
     this.ws.send(frame)
-    if (frame !== PROBE) this.ws.send(PROBE)
+    if (frame !== PROBE) this.ws.send(probeAt(this.stateVector()))
     const deadline = Date.now() + timeoutMs
     // A frame that is itself a sync step 1 is answered too; the probe's answer is the last one.
     const wanted = this.answers + (frame !== PROBE && frame[0] === 0 && frame[1] === 0 ? 2 : 1)
