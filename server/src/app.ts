@@ -174,12 +174,14 @@ export function createApp({ storage: store, publicUrl = '', clientDir, now = Dat
       await board.close()
       // socket.io closes its engine, not each socket: clients see their transport close and retry.
       await ctx.io.close()
-      await docs.closeAll()
+      // A store in trouble must not keep the connections open: the rest closes, then the stop reports it.
+      const unwritten = await docs.closeAll().then(() => null, (error: unknown) => error)
       await reports.close()
       await printer?.close()
       // Whatever is still open (keep-alive, a peer that never answered the close) is cut, so nothing holds the stop.
       for (const socket of sockets) socket.destroy()
       await drained
+      if (unwritten) throw unwritten
     },
   }
 }
