@@ -10,6 +10,8 @@ export type PresenceMode = 'off' | 'on'
 
 export interface PhaseResult {
   presence: PresenceMode
+  /** Receivers fully in when the phase began: the ones its figures count. */
+  receivers: number
   /** A card added by the writer reaching every receiver. */
   cards: Latency
   /** A clock change by the facilitator reaching every receiver's socket.io connection (ours only). */
@@ -27,7 +29,6 @@ export interface PhaseResult {
 export interface PhaseSetup {
   pool: WorkerPool
   writer: Participant
-  receivers: number
   cards: number
   cardGapMs: number
   drainMs: number
@@ -44,7 +45,10 @@ let lastMark = 0
  * receive them, then the facilitator changes the clock a few times.
  */
 export async function runPhase(presence: PresenceMode, setup: PhaseSetup): Promise<PhaseResult> {
-  const { pool, writer, receivers } = setup
+  const { pool, writer } = setup
+  // A receiver whose join never finished is a join figure, not a card lost on the way.
+  const started = await pool.all<'phase-started'>({ type: 'phase' })
+  const receivers = started.reduce((sum, r) => sum + r.counted, 0)
   const sent = new Map<string, number>()
   const start = benchNow()
   for (let k = 0; k < setup.cards; k++) {
@@ -94,6 +98,7 @@ export async function runPhase(presence: PresenceMode, setup: PhaseSetup): Promi
   }
   return {
     presence,
+    receivers,
     cards: summarise(cardLatencies, expectedCards),
     clock: clockSent.size ? summarise(clockLatencies, clockSent.size * receivers) : null,
     clockUnanswered,

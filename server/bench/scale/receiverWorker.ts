@@ -27,13 +27,17 @@ function reply(seq: number, message: WorkerReply): void {
   process.send!({ ...message, seq })
 }
 
+/** Whether each participant counts in the current phase: only those fully in when it began. */
+const counted = new WeakMap<Participant, boolean>()
+
 /** One participant's ears: its first control state after each mark counts for that mark. */
-function listen() {
+function listen(self: () => Participant) {
   let seenMark = 0
+  const counts = () => counted.get(self()) === true
   return {
-    onCard: (id: string, at: number) => (arrivals.cards[id] ??= []).push(at),
+    onCard: (id: string, at: number) => counts() && (arrivals.cards[id] ??= []).push(at),
     onControl: (at: number) => {
-      if (mark === 0 || seenMark >= mark) return
+      if (!counts() || mark === 0 || seenMark >= mark) return
       seenMark = mark
       ;(arrivals.marks[mark] ??= []).push(at)
     },
@@ -50,7 +54,7 @@ async function join(request: Extract<WorkerRequest, { type: 'join' }>): Promise<
   return Promise.all(
     request.people.map(async ({ person, startAt }) => {
       await sleep(Math.max(0, startAt - benchNow()))
-      const participant = new Participant(request.venue, person, listen())
+      const participant: Participant = new Participant(request.venue, person, listen(() => participant))
       participants.push(participant)
       const started = benchNow()
       let timer: ReturnType<typeof setTimeout> | undefined
@@ -85,6 +89,9 @@ async function handle(request: Envelope<WorkerRequest>): Promise<void> {
         }),
       )
       return reply(request.seq, { type: 'presence-set' })
+    case 'phase':
+      for (const p of participants) counted.set(p, p.joined)
+      return reply(request.seq, { type: 'phase-started', counted: participants.filter((p) => p.joined).length })
     case 'mark':
       mark = request.mark
       return reply(request.seq, { type: 'marked' })

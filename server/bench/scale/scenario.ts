@@ -100,7 +100,7 @@ export async function runScenario(options: ScenarioOptions, log: (line: string) 
         presenceOn = on
       }
       const result = await runPhase(presence, {
-        pool, writer, receivers,
+        pool, writer,
         cards: options.cards, cardGapMs: options.cardGapMs, drainMs: options.drainMs,
         clock: facilitator && options.clockChanges > 0 ? { facilitator, itemId, changes: options.clockChanges } : null,
         rss: () => server.rss(),

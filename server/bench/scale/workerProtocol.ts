@@ -4,6 +4,8 @@ import type { Person, Venue } from './participant'
 export type WorkerRequest =
   | { type: 'join'; venue: Venue; people: { person: Person; startAt: number }[]; timeoutMs: number }
   | { type: 'presence'; on: boolean; spreadMs: number }
+  /** A phase begins: from now on only the participants fully in count, in cards and clock changes. */
+  | { type: 'phase' }
   | { type: 'mark'; mark: number }
   | { type: 'progress'; ids: string[] }
   | { type: 'collect'; ids: string[] }
@@ -36,6 +38,7 @@ export interface Arrivals {
 export type WorkerReply =
   | { type: 'joined'; outcomes: JoinOutcome[] }
   | { type: 'presence-set' }
+  | { type: 'phase-started'; counted: number }
   | { type: 'marked' }
   | { type: 'progress'; delivered: number; participants: number; joined: number }
   | { type: 'arrivals'; arrivals: Arrivals }
