@@ -47,16 +47,18 @@ export class DocRegistry {
   release(live: LiveDoc): void {
     if (live.peers.size > 0) return
     this.cancelUnload(live.name)
-    const timer = setTimeout(() => void this.unload(live), IDLE_UNLOAD_MS)
+    const timer = setTimeout(() => void this.unload(live).catch((e) => console.error('[board] storing a document failed', e)), IDLE_UNLOAD_MS)
     timer.unref()
     this.idleTimers.set(live.name, timer)
   }
 
-  /** Writes everything pending and frees memory; used at shutdown. */
+  /** Writes everything pending and frees memory; used at shutdown. Rejects, once every document is closed, if one could not be written. */
   async closeAll(): Promise<void> {
     for (const name of [...this.idleTimers.keys()]) this.cancelUnload(name)
     const docs = await Promise.allSettled([...this.docs.values()])
-    for (const result of docs) if (result.status === 'fulfilled') await this.unload(result.value, true)
+    const failures: unknown[] = []
+    for (const result of docs) if (result.status === 'fulfilled') await this.unload(result.value, true).catch((error) => failures.push(error))
+    if (failures.length > 0) throw failures[0]
   }
 
   private async load(name: string): Promise<LiveDoc> {
@@ -79,8 +81,11 @@ export class DocRegistry {
     this.docs.delete(live.name)
     clearInterval(this.storeTimers.get(live.name))
     this.storeTimers.delete(live.name)
-    await live.store().catch((e) => console.error('[board] storing a document failed', e))
-    live.destroy()
+    try {
+      await live.store()
+    } finally {
+      live.destroy()
+    }
   }
 
   private cancelUnload(name: string): void {
