@@ -10,6 +10,8 @@ import { recordControl } from '../testing/controlWorld'
 import type { HarvestCluster } from '../testing/services/harvestCluster'
 import { startHarvestCluster } from '../testing/services/harvestCluster'
 import { waitFor } from '../testing/waitFor'
+import { Lease } from './Lease'
+import { connectRedis } from './redis'
 
 // Two real server processes over a real PostgreSQL and Redis, nginx in front: started once for
 // the file (installed from Debian's packages when missing), each test with its own session.
@@ -26,6 +28,28 @@ afterAll(async () => {
 afterEach(disposeAll)
 
 const latestControl = (log: { controlStates: { control: ControlState }[] }) => log.controlStates.at(-1)?.control
+
+describe('leases in Redis', () => {
+  it('lets one holder at a time hold a name, renews it for the holder, and frees it once the holder stops renewing', async () => {
+    const redis = await connectRedis(cluster.redis.url, 'lease-test')
+    try {
+      const first = new Lease(redis, 'first', 60_000)
+      const second = new Lease(redis, 'second', 60_000)
+      const name = `board:${Math.random()}`
+      expect(await first.hold(name)).toBe(true)
+      expect(await second.hold(name)).toBe(false)
+      expect(await first.hold(name)).toBe(true)
+      // A holder that stops renewing (a process that died) loses it after its time.
+      const brief = new Lease(redis, 'brief', 200)
+      const other = `board:${Math.random()}`
+      expect(await brief.hold(other)).toBe(true)
+      await waitFor(() => second.hold(other), 10_000, 'the lease free after its holder stopped')
+      expect(await brief.hold(other)).toBe(false)
+    } finally {
+      await redis.quit()
+    }
+  })
+})
 
 describe('two server processes over PostgreSQL and Redis', () => {
   it('shows a clock started through one process on a screen of the other, and a card written through one on a board of the other', async () => {
@@ -45,6 +69,11 @@ describe('two server processes over PostgreSQL and Redis', () => {
     await waitFor(() => cardIds(patBoard.doc).includes('from-a'), 10_000, 'the card on the other process')
     addCard(patBoard.doc, cardBy(pat.member, 'from-b', 'written through process B'))
     await waitFor(() => cardIds(franBoard.doc).includes('from-b'), 10_000, 'the answer back')
+
+    // Presence too: Fran's cursor, set through A, shows in Pat's board on B.
+    franBoard.provider.awareness.setLocalStateField('cursor', { x: 10, y: 20 })
+    const franClient = franBoard.doc.clientID
+    await waitFor(() => (patBoard.provider.awareness.getStates().get(franClient) as { cursor?: { x: number } } | undefined)?.cursor?.x === 10, 10_000, "Fran's presence on B")
   })
 
   it('takes a room move, a removal and a rotated link into effect on every process', async () => {
