@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { HttpError, InviteInfo, JoinResult } from '@harvest/shared'
-import { BOARD_CLOSE, PLENARY_AREA, ROLES, addCard, listCards } from '@harvest/shared'
+import { BOARD_CLOSE, PLENARY_AREA, INVITE_ROLES, addCard, listCards } from '@harvest/shared'
 import { createSession, inviteToken, joinAs, requestJson } from '../testing/api'
 import { disposeAll } from '../testing/cleanup'
 import { connectBoard, connectSocket, expectConnectError } from '../testing/clients'
@@ -48,7 +48,7 @@ describe('socket.io handshake', () => {
 
     const facilitator = await connectSocket(url, created.memberToken)
     expect(facilitator.welcome.you.role).toBe('facilitator')
-    expect(facilitator.welcome.invites?.map((i) => i.role).sort()).toEqual([...ROLES].sort())
+    expect(facilitator.welcome.invites?.map((i) => i.role).sort()).toEqual([...INVITE_ROLES].sort())
     expect(facilitator.welcome.invites?.map((i) => i.token).sort()).toEqual(created.invites.map((i) => i.token).sort())
 
     for (const token of [pat.memberToken, harvester.memberToken, inviteToken(created, 'observer')]) {
@@ -127,7 +127,7 @@ describe('HTTP API', () => {
     const created = await createSession(url, { facilitatorName: 'Fran' })
     expect(created.member).toMatchObject({ name: 'Fran', role: 'facilitator', sessionId: created.session.id })
     expect(created.memberToken).toMatch(/^[A-Za-z0-9_-]{43}$/)
-    expect(created.invites.map((i) => i.role).sort()).toEqual([...ROLES].sort())
+    expect(created.invites.map((i) => i.role).sort()).toEqual([...INVITE_ROLES].sort())
   })
 
   it('refuses a session with an impossible date', async () => {
