@@ -52,7 +52,10 @@ export async function createNextRound(
     },
     now,
   )
-  await storage.saveControl(created.session.id, { state: carriedControl(from.control, created.member.id), notes: {} }, 0)
+  // createSession saved a fresh control; the carried one replaces it, on top of its version.
+  const fresh = await storage.getControl(created.session.id)
+  const saved = await storage.saveControl(created.session.id, { state: carriedControl(from.control, created.member.id) }, fresh?.version ?? 0)
+  if (saved === null) throw new Error('the new session changed while it was being set up')
   await setRecapSource(storage, created.session.id, session.id)
   return created
 }
