@@ -56,7 +56,7 @@ describe('the archive and the organiser key', () => {
   it('gives the organiser the links of any session and any session\'s report', async () => {
     const links = await get<SessionLinks>(server.url, `/api/sessions/${newer.session.id}/links`, ADMIN)
     expect(links.status).toBe(200)
-    expect(links.body.invites.map((i) => i.role).sort()).toEqual(['facilitator', 'harvester', 'observer', 'participant'])
+    expect(links.body.invites.map((i) => i.role).sort()).toEqual(['facilitator', 'harvester', 'observer', 'participant', 'stage'])
     expect(links.body.invites.find((i) => i.role === 'observer')?.token).toBe(newer.invites.find((i) => i.role === 'observer')?.token)
     expect((await get(server.url, `/api/sessions/nope/links`, ADMIN)).status).toBe(404)
     const report = await fetch(`${server.url}/api/sessions/${newer.session.id}/report.json`, { headers: { authorization: `Bearer ${ADMIN}` } })
