@@ -50,6 +50,13 @@ function listen(self: () => Participant) {
   }
 }
 
+/** An error in words, with the network's reason under fetch's "fetch failed". */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error)
+  const cause = error.cause as { code?: string; message?: string } | undefined
+  return cause ? `${error.message} (${cause.code ?? cause.message})` : error.message
+}
+
 async function join(request: Extract<WorkerRequest, { type: 'join' }>): Promise<JoinOutcome[]> {
   return Promise.all(
     request.people.map(async ({ person, startAt }) => {
@@ -65,7 +72,7 @@ async function join(request: Extract<WorkerRequest, { type: 'join' }>): Promise<
         ])
         return { ok: true, ms: benchNow() - started, steps: participant.steps }
       } catch (error) {
-        return { ok: false, ms: benchNow() - started, steps: participant.steps, error: error instanceof Error ? error.message : String(error) }
+        return { ok: false, ms: benchNow() - started, steps: participant.steps, error: describe(error) }
       } finally {
         clearTimeout(timer)
       }
