@@ -54,7 +54,8 @@ export function connectSession(token: string): void {
   })
   // The server sends the whole state on every connect, so a reconnect restores the exact state.
   s.on('session:state', applyState)
-  s.on('members:changed', (members) => session().setMembers(members))
+  // People arrive as changes to the whole list the last 'session:state' brought.
+  s.on('people:changed', (changes) => session().changePeople(changes))
   s.on('control:state', (control) => {
     // Room membership first, so rooms new in this state already know their people when drawn.
     useBreakoutStore.getState().setRounds(control.rounds)

@@ -1,5 +1,6 @@
 import { create } from 'zustand'
-import type { Invite, PresentMember, SessionState } from '@harvest/shared'
+import type { Invite, PeopleChanges, PresentMember, SessionState } from '@harvest/shared'
+import { applyPeopleChanges } from '@harvest/shared'
 
 /** Where the session-control connection stands, as the person should be told. */
 export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'refused'
@@ -21,7 +22,8 @@ export interface SessionStore {
   boardEpoch: number
   setStatus(status: ConnectionStatus, refusal?: string | null): void
   setState(state: SessionView): void
-  setMembers(members: PresentMember[]): void
+  /** Applies who arrived, changed, went on/offline or was removed to the list of the last state. */
+  changePeople(changes: PeopleChanges): void
   setInvites(invites: Invite[]): void
   setYou(you: SessionState['you']): void
   reset(): void
@@ -34,7 +36,12 @@ export const useSessionStore = create<SessionStore>()((set) => ({
   boardEpoch: 0,
   setStatus: (status, refusal = null) => set({ status, refusal }),
   setState: ({ session, members, you, invites }) => set({ state: { session, members, you, invites } }),
-  setMembers: (members) => set((s) => (s.state ? { state: { ...s.state, members } } : s)),
+  changePeople: (changes) =>
+    set((s) => {
+      if (!s.state) return s
+      const members = applyPeopleChanges(s.state.members, changes)
+      return members === s.state.members ? s : { state: { ...s.state, members } }
+    }),
   setInvites: (invites) => set((s) => (s.state ? { state: { ...s.state, invites } } : s)),
   // Only a new role reopens the board (the server grants write rights when a board connection
   // opens); a new author key alone (anonymous mode switched) must not reconnect every screen.

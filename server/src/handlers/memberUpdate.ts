@@ -2,8 +2,7 @@ import { missingCityField } from '@harvest/shared'
 import { publicMember } from '../storage/Storage'
 import type { Handler } from '../realtime/handler'
 import { refuse } from '../realtime/handler'
-import { sessionRoom } from '../context'
-import { presentMembers } from '../sessions/sessionState'
+import { announcePeople } from '../realtime/sessionPeople'
 import { refreshConnections } from './people'
 
 /** A member corrects their own name, city or pilot/twin status. */
@@ -20,7 +19,7 @@ export const memberUpdate: Handler<'member:update'> = {
     }
     await ctx.storage.updateMember(next)
     await refreshConnections(ctx, next, false)
-    ctx.io.to(sessionRoom(identity.sessionId)).emit('members:changed', await presentMembers(ctx, identity.sessionId))
+    await announcePeople(ctx, identity.sessionId, [next.id])
     return { ok: true, data: next }
   },
 }

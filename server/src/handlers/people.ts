@@ -5,7 +5,7 @@ import { Refusal } from '../Refusal'
 import { memberPrincipal } from '../realtime/Connections'
 import type { ServerContext } from '../context'
 import type { Handler } from '../realtime/handler'
-import { broadcastMembers, findSessionMember } from '../realtime/sessionPeople'
+import { announcePeople, findSessionMember } from '../realtime/sessionPeople'
 import { closeHolder } from '../realtime/broadcast'
 import { sessionStateFor } from '../sessions/sessionState'
 
@@ -59,7 +59,7 @@ export const memberSetRole: Handler<'member:setRole'> = {
       if (state.leadId === memberId && !can(role, 'session:drive')) state.leadId = null
     })
     await refreshConnections(ctx, updated, true)
-    await broadcastMembers(ctx, identity.sessionId)
+    await announcePeople(ctx, identity.sessionId, [memberId])
     return { ok: true, data: updated }
   },
 }
@@ -75,7 +75,7 @@ export const memberRename: Handler<'member:rename'> = {
       for (const story of state.stories) if (story.storytellerId === memberId) story.storytellerName = name
     })
     await refreshConnections(ctx, updated, false)
-    await broadcastMembers(ctx, identity.sessionId)
+    await announcePeople(ctx, identity.sessionId, [memberId])
     return { ok: true, data: updated }
   },
 }
@@ -94,7 +94,7 @@ export const memberRemove: Handler<'member:remove'> = {
       leaveRooms(state, memberId, ctx.now())
     })
     closeHolder(ctx, memberPrincipal(memberId), 'A facilitator removed you from this session.', BOARD_CLOSE.removed)
-    await broadcastMembers(ctx, identity.sessionId)
+    await announcePeople(ctx, identity.sessionId, [], [memberId])
     return { ok: true, data: null }
   },
 }

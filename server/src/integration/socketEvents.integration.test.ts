@@ -33,7 +33,7 @@ describe("'member:update'", () => {
     const ack = await request(patSocket.socket, 'member:update', { name: '  Pat from Ghent  ' })
     expect(ack).toEqual({ ok: true, data: { ...pat.member, name: 'Pat from Ghent' } })
 
-    const seenByFacilitator = await waitFor(() => facilitator.membersChanged[1], 5_000, 'members:changed')
+    const seenByFacilitator = await waitFor(() => facilitator.membersChanged[1], 5_000, 'people:changed')
     expect(seenByFacilitator.find((m) => m.id === pat.member.id)).toMatchObject({ name: 'Pat from Ghent', online: true })
     await waitFor(() => patSocket.membersChanged.length >= 1, 5_000, 'sender is told too')
     expect(patSocket.membersChanged.at(-1)?.find((m) => m.id === pat.member.id)?.name).toBe('Pat from Ghent')

@@ -30,27 +30,30 @@ export class Presence {
     return (this.counts.get(sessionId)?.get(memberId) ?? 0) > 0
   }
 
-  private pending = new Map<string, NodeJS.Timeout>()
+  private pending = new Map<string, { timer: NodeJS.Timeout; memberIds: Set<string> }>()
   private disposed = false
 
   /**
-   * Runs `announce` once after `ms`, however many people arrive or leave meanwhile: when an
-   * All-Cluster session opens, 300 arrivals would otherwise each send the whole list to all 300.
+   * Runs `announce` once after `ms` with every member who arrived or left meanwhile: when an
+   * All-Cluster session opens, 300 arrivals become one message of 300 changes instead of 300.
    */
-  batch(sessionId: string, ms: number, announce: () => void): void {
-    if (this.disposed || this.pending.has(sessionId)) return
+  batch(sessionId: string, memberId: string, ms: number, announce: (memberIds: Set<string>) => void): void {
+    if (this.disposed) return
+    const waiting = this.pending.get(sessionId)
+    if (waiting) return void waiting.memberIds.add(memberId)
+    const memberIds = new Set([memberId])
     const timer = setTimeout(() => {
       this.pending.delete(sessionId)
-      announce()
+      announce(memberIds)
     }, ms)
     timer.unref()
-    this.pending.set(sessionId, timer)
+    this.pending.set(sessionId, { timer, memberIds })
   }
 
   /** Drops announcements not yet sent and takes no more: the server is closing. */
   dispose(): void {
     this.disposed = true
-    for (const timer of this.pending.values()) clearTimeout(timer)
+    for (const { timer } of this.pending.values()) clearTimeout(timer)
     this.pending.clear()
   }
 }

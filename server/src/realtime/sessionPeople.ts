@@ -14,14 +14,21 @@ export async function findSessionMember(ctx: ServerContext, sessionId: string, m
 /** How long arrivals and departures are gathered into one announcement. */
 export const PRESENCE_BATCH_MS = 150
 
-/** Tells everyone, shortly and once for a burst, who is online now. */
-export function announcePresence(ctx: ServerContext, sessionId: string): void {
-  ctx.presence.batch(sessionId, PRESENCE_BATCH_MS, () => {
-    broadcastMembers(ctx, sessionId).catch((error) => console.error('[socket] presence announcement failed', error))
+/** Tells everyone, shortly and once for a burst, that this person came online or went offline. */
+export function announcePresence(ctx: ServerContext, sessionId: string, memberId: string): void {
+  ctx.presence.batch(sessionId, memberId, PRESENCE_BATCH_MS, (memberIds) => {
+    announcePeople(ctx, sessionId, memberIds).catch((error) => console.error('[socket] presence announcement failed', error))
   })
 }
 
-/** Tells everyone in the session who is in it now. */
-export async function broadcastMembers(ctx: ServerContext, sessionId: string): Promise<void> {
-  ctx.io.to(sessionRoom(sessionId)).emit('members:changed', await presentMembers(ctx, sessionId))
+/**
+ * Tells everyone in the session these people's records as they are now, and who was removed.
+ * Only the people named travel: the whole list is in each connection's 'session:state'.
+ */
+export async function announcePeople(ctx: ServerContext, sessionId: string, memberIds: Iterable<string>, removed: string[] = []): Promise<void> {
+  const wanted = new Set(memberIds)
+  // Read at sending time, so the last message of a burst says where each person stands now.
+  const changed = wanted.size === 0 ? [] : (await presentMembers(ctx, sessionId)).filter((m) => wanted.has(m.id))
+  if (changed.length === 0 && removed.length === 0) return
+  ctx.io.to(sessionRoom(sessionId)).emit('people:changed', { changed, removed })
 }

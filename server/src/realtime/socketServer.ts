@@ -54,7 +54,7 @@ export function attachSessionControl(ctx: ServerContext): void {
       ctx.sockets.delete(socket.data.principal, socket)
       const current = socket.data.identity
       if (current.kind !== 'member' || !ctx.presence.remove(current.sessionId, current.member.id)) return
-      announcePresence(ctx, current.sessionId)
+      announcePresence(ctx, current.sessionId, current.member.id)
     })
     welcome(ctx, socket, cameOnline).catch((error) => console.error('[socket] welcome failed', error))
   })
@@ -71,7 +71,7 @@ async function welcome(ctx: ServerContext, socket: IoSocket, cameOnline: boolean
   const state = await sessionStateFor(ctx, identity)
   if (!state) return void socket.disconnect(true)
   socket.emit('session:state', state)
-  if (cameOnline) announcePresence(ctx, identity.sessionId)
+  if (cameOnline && identity.kind === 'member') announcePresence(ctx, identity.sessionId, identity.member.id)
 }
 
 /** A session whose lead is free (the demo, or a lead who was removed) gets the first facilitator who arrives. */

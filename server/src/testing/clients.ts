@@ -3,7 +3,7 @@ import { WebsocketProvider } from 'y-websocket'
 import WS from 'ws'
 import * as Y from 'yjs'
 import type { Ack, AckOf, ClientEventName, ClientToServerEvents, PresentMember, ServerToClientEvents, SessionState } from '@harvest/shared'
-import { BOARD_PATH } from '@harvest/shared'
+import { BOARD_PATH, applyPeopleChanges } from '@harvest/shared'
 import { track } from './cleanup'
 import { waitFor } from './waitFor'
 
@@ -17,7 +17,7 @@ export interface TestSocket {
   socket: ClientSocket
   /** Every 'session:state' received, oldest first. */
   states: SessionState[]
-  /** Every 'members:changed' received, oldest first. */
+  /** The people list after each 'people:changed', applied as a screen applies it, oldest first. */
   membersChanged: PresentMember[][]
   /** The first 'session:state' (the welcome). */
   welcome: SessionState
@@ -38,9 +38,7 @@ function openSocket(url: string, token: unknown): ClientSocket {
 export async function connectSocket(url: string, token: string, timeoutMs = 5_000): Promise<TestSocket> {
   const socket = openSocket(url, token)
   const states: SessionState[] = []
-  const membersChanged: PresentMember[][] = []
-  socket.on('session:state', (state) => void states.push(state))
-  socket.on('members:changed', (members) => void membersChanged.push(members))
+  const membersChanged = followPeople(socket, states)
   let refused: Error | null = null
   socket.on('connect_error', (error) => (refused = error))
   const welcome = await waitFor(
@@ -52,6 +50,25 @@ export async function connectSocket(url: string, token: string, timeoutMs = 5_00
     'session:state welcome',
   )
   return { socket, states, membersChanged, welcome }
+}
+
+/**
+ * Records every 'session:state' into `states` and returns the people list after each
+ * 'people:changed', each applied to the list the client holds then (the last state's, or the
+ * result of the change before).
+ */
+export function followPeople(socket: ClientSocket, states: SessionState[]): PresentMember[][] {
+  const lists: PresentMember[][] = []
+  let current: PresentMember[] = []
+  socket.on('session:state', (state) => {
+    states.push(state)
+    current = state.members
+  })
+  socket.on('people:changed', (changes) => {
+    current = applyPeopleChanges(current, changes)
+    lists.push(current)
+  })
+  return lists
 }
 
 /** Tries to connect and resolves with the connect_error message; fails if the server accepts. */

@@ -2,7 +2,7 @@ import { io } from 'socket.io-client'
 import type { City, ControlState, CreateSessionResult, Invite, SessionState, StoryNotes } from '@harvest/shared'
 import { requestJson } from './api'
 import { track } from './cleanup'
-import { request, type ClientSocket, type TestSocket } from './clients'
+import { followPeople, request, type ClientSocket, type TestSocket } from './clients'
 import { waitFor } from './waitFor'
 
 /** A server clock the test moves by hand: pass `now` to `startTestServer`, then `advance`. */
@@ -105,9 +105,7 @@ export async function connectReconnecting(url: string, token: string, timeoutMs 
   })
   track(() => void socket.disconnect())
   const states: SessionState[] = []
-  const membersChanged: TestSocket['membersChanged'] = []
-  socket.on('session:state', (state) => void states.push(state))
-  socket.on('members:changed', (members) => void membersChanged.push(members))
+  const membersChanged = followPeople(socket, states)
   const welcome = await waitFor(() => states[0], timeoutMs, 'session:state welcome')
   return { socket, states, membersChanged, welcome }
 }

@@ -26,10 +26,23 @@ export interface SessionState {
   vote: VoteView | null
 }
 
+/** A change to a session's people, applied to the list from the last 'session:state'. */
+export interface PeopleChanges {
+  /** Whole records of people who arrived, changed, or came online or went offline. */
+  changed: PresentMember[]
+  /** Ids of people removed from the session. */
+  removed: string[]
+}
+
 /** Events the server broadcasts. */
 export interface ServerToClientEvents {
   'session:state': (state: SessionState) => void
-  'members:changed': (members: PresentMember[]) => void
+  /**
+   * Who arrived, changed or went on/offline, and who was removed, since the last message; the
+   * whole list comes only in 'session:state'. Sending it whole on every arrival cost O(N²) when
+   * 1,000 people joined at once.
+   */
+  'people:changed': (changes: PeopleChanges) => void
   /** The agenda, stories, clocks or lead changed. */
   'control:state': (control: ControlState, serverNow: number) => void
   /** A story's prepared notes changed; sent only to its storyteller and those who may read notes. */
