@@ -19,7 +19,7 @@ export interface JoinFigures {
   receiverLoopDelay: LoopDelay
   /** p50 of each step's end, from the join's start: the HTTP join's answer, the session state, the synced board. */
   stepsP50: { http: number | null; session: number | null; board: number | null }
-  /** Bytes of people lists ('members:changed') all receivers got while everyone joined. */
+  /** Bytes of people lists ('people:changed') all receivers got while everyone joined. */
   peopleListBytes: number
 }
 

@@ -2,7 +2,7 @@ import { io, type Socket } from 'socket.io-client'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import type { BoardPresence, CityKind, JoinResult, SessionState } from '@harvest/shared'
-import { BOARD_PATH, PLENARY_AREA, getCards } from '@harvest/shared'
+import { BOARD_PATH, LIVENESS_PARAM, PLENARY_AREA, getCards } from '@harvest/shared'
 import { colorFor } from '../../../client/src/board/presenceList'
 import { benchNow } from './clock'
 import { skimmingParser } from './skimmingParser'
@@ -115,7 +115,8 @@ export class Participant {
   }
 
   private connectBoard(): Promise<void> {
-    const params: Record<string, string> = this.venue.kind === 'ours' ? { token: this.memberToken } : {}
+    // As the browser opens its board: the connection itself stands for liveness.
+    const params: Record<string, string> = this.venue.kind === 'ours' ? { token: this.memberToken, [LIVENESS_PARAM.name]: LIVENESS_PARAM.connection } : {}
     const board = new WebsocketProvider(`${this.venue.wsUrl}${BOARD_PATH}`, this.venue.room, this.doc, {
       params,
       WebSocketPolyfill: skimmingSocket((bytes) => {

@@ -26,7 +26,7 @@ export interface Arrivals {
   marks: Record<number, number[]>
   /** Connections that dropped and reconnected during the run. */
   drops: number
-  /** Bytes of people lists ('members:changed') received by all of them. */
+  /** Bytes of people lists ('people:changed') received by all of them. */
   peopleListBytes: number
   participants: number
   /** Awareness (presence) messages all of them received since the last collect, and their bytes. */
