@@ -2,7 +2,9 @@ import type { CityKind } from '@harvest/shared'
 import { benchNow, sleep } from './clock'
 import { summarise, worstDelay, type LoopDelay } from './latency'
 import type { Person, Venue } from './participant'
+import { loopbackAddress } from './loopbackAddress'
 import type { WorkerPool } from './workerPool'
+import type { JoinTicket } from './workerProtocol'
 
 export interface JoinFigures {
   count: number
@@ -21,6 +23,8 @@ export interface JoinFigures {
   stepsP50: { http: number | null; session: number | null; board: number | null }
   /** Bytes of people lists ('people:changed') all receivers got while everyone joined. */
   peopleListBytes: number
+  /** The two-process case: how many joined through each process ("127.0.0.1:port"), as nginx's header named it. */
+  perProcess?: Record<string, number>
 }
 
 const CITIES: readonly { name: string; kind: CityKind }[] = [
@@ -45,8 +49,12 @@ export const person = (name: string, i: number): Person => ({ name, city: CITIES
 export async function joinEveryone(pool: WorkerPool, venue: Venue, receivers: number, { gapMs, timeoutMs = 30_000, settleMs }: { gapMs: number; timeoutMs?: number; settleMs: number }): Promise<JoinFigures> {
   await pool.all({ type: 'progress', ids: [] }) // the workers are up
   const t0 = benchNow() + 500
-  const shares = Array.from({ length: pool.size }, () => [] as { person: Person; startAt: number }[])
-  for (let i = 0; i < receivers; i++) shares[i % pool.size]!.push({ person: person(`Receiver ${i}`, i), startAt: t0 + i * gapMs })
+  const shares = Array.from({ length: pool.size }, () => [] as JoinTicket[])
+  for (let i = 0; i < receivers; i++) {
+    const ticket: JoinTicket = { person: person(`Receiver ${i}`, i), startAt: t0 + i * gapMs }
+    if (venue.kind === 'cluster') ticket.localAddress = loopbackAddress(i)
+    shares[i % pool.size]!.push(ticket)
+  }
   const joined = await pool.all<'joined'>((w) => ({ type: 'join', venue, people: shares[w]!, timeoutMs }))
   const outcomes = joined.flatMap((r) => r.outcomes)
   const ok = outcomes.filter((o) => o.ok).map((o) => o.ms)
@@ -68,6 +76,10 @@ export async function joinEveryone(pool: WorkerPool, venue: Venue, receivers: nu
     stepsP50: { http: step('http'), session: step('session'), board: step('board') },
     peopleListBytes: afterJoins.reduce((sum, r) => sum + r.arrivals.peopleListBytes, 0),
   }
+  if (venue.kind === 'cluster') {
+    figures.perProcess = {}
+    for (const o of outcomes) if (o.ok) figures.perProcess[o.upstream ?? 'unknown'] = (figures.perProcess[o.upstream ?? 'unknown'] ?? 0) + 1
+  }
   const settleUntil = benchNow() + settleMs
   for (;;) {
     const progress = await pool.all<'progress'>({ type: 'progress', ids: [] })
@@ -81,7 +93,13 @@ export async function joinEveryone(pool: WorkerPool, venue: Venue, receivers: nu
 export function describeJoins(receivers: number, j: JoinFigures, withSession: boolean): string {
   const steps = withSession ? sessionSteps(j) : ''
   return `    ${receivers} joined (${j.failed} failed${j.firstError ? `, first: ${j.firstError}` : ''}; ${j.inWhenPhasesStarted} in when measuring started) within ${(j.allWithinMs / 1000).toFixed(1)} s, ` +
-    `join p50 ${j.p50} ms p99 ${j.p99} ms${steps}; receivers' loop delay p99 ${j.receiverLoopDelay.p99} ms`
+    `join p50 ${j.p50} ms p99 ${j.p99} ms${steps}; receivers' loop delay p99 ${j.receiverLoopDelay.p99} ms${split(j)}`
+}
+
+/** The two-process case: how the participants were spread over the processes. */
+function split(j: JoinFigures): string {
+  if (!j.perProcess) return ''
+  return `\n    joined through each process: ${Object.entries(j.perProcess).sort().map(([upstream, n]) => `${upstream} ${n}`).join(', ')}`
 }
 
 function sessionSteps(j: JoinFigures): string {

@@ -7,7 +7,8 @@ import { colorFor } from '../../../client/src/board/presenceList'
 import { benchNow } from './clock'
 import { skimmingParser } from './skimmingParser'
 import { skimmingSocket } from './skimmingSocket'
-import type { ServerKind } from './serverProcess'
+import { postJsonFrom } from './loopbackAddress'
+import { speaksOurs, type ServerKind } from './serverKind'
 
 /** Where a participant joins: our server with an invitation, or the bare server's room. */
 export interface Venue {
@@ -53,12 +54,16 @@ export class Participant {
   readonly steps = { http: 0, session: 0, board: 0 }
   /** Both connections are up: the board synced and, on ours, the session state arrived. */
   joined = false
+  /** The process nginx sent this person to (its test header: "127.0.0.1:port"); the two-process case only. */
+  upstream: string | null = null
   private closing = false
 
   constructor(
     readonly venue: Venue,
     readonly person: Person,
     private ears: ParticipantEars,
+    /** The source address of every connection, so nginx's address hash spreads people (loopbackAddress.ts). */
+    readonly localAddress: string | null = null,
   ) {
     getCards(this.doc).observe((event, transaction) => {
       if (transaction.local) return
@@ -75,14 +80,8 @@ export class Participant {
       await promise
       this.steps[step] = benchNow() - started
     }
-    if (venue.kind === 'ours') {
-      const response = await fetch(`${venue.url}/api/join`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ token: venue.inviteToken, ...this.person }),
-      })
-      if (!response.ok) throw new Error(`join answered ${response.status}: ${await response.text()}`)
-      const joined = (await response.json()) as JoinResult
+    if (speaksOurs(venue.kind)) {
+      const joined = await this.postJoin()
       this.memberId = joined.member.id
       this.memberToken = joined.memberToken
       this.steps.http = benchNow() - started
@@ -94,6 +93,20 @@ export class Participant {
     this.joined = true
   }
 
+  /** POST /api/join with the invitation, from this person's own address when they have one. */
+  private async postJoin(): Promise<JoinResult> {
+    const body = { token: this.venue.inviteToken, ...this.person }
+    if (this.localAddress) {
+      const answer = await postJsonFrom(`${this.venue.url}/api/join`, body, this.localAddress)
+      if (answer.status < 200 || answer.status > 299) throw new Error(`join answered ${answer.status}: ${answer.body}`)
+      this.upstream = answer.upstream
+      return JSON.parse(answer.body) as JoinResult
+    }
+    const response = await fetch(`${this.venue.url}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    if (!response.ok) throw new Error(`join answered ${response.status}: ${await response.text()}`)
+    return (await response.json()) as JoinResult
+  }
+
   /** Ours only: the session's socket.io connection, with the member token, as the browser's socket.ts opens it. */
   connectSocket(): Promise<void> {
     const socket = io(this.venue.url, {
@@ -101,6 +114,8 @@ export class Participant {
       transports: ['websocket', 'polling'],
       forceNew: true,
       parser: skimmingParser((bytes) => this.ears.onPeopleList(bytes)),
+      // engine.io-client hands it to ws; the client's types do not list it.
+      ...(this.localAddress ? ({ localAddress: this.localAddress } as object) : {}),
     })
     this.socket = socket
     socket.on('control:state', () => this.ears.onControl(benchNow()))
@@ -116,13 +131,13 @@ export class Participant {
 
   private connectBoard(): Promise<void> {
     // As the browser opens its board: the connection itself stands for liveness.
-    const params: Record<string, string> = this.venue.kind === 'ours' ? { token: this.memberToken, [LIVENESS_PARAM.name]: LIVENESS_PARAM.connection } : {}
+    const params: Record<string, string> = speaksOurs(this.venue.kind) ? { token: this.memberToken, [LIVENESS_PARAM.name]: LIVENESS_PARAM.connection } : {}
     const board = new WebsocketProvider(`${this.venue.wsUrl}${BOARD_PATH}`, this.venue.room, this.doc, {
       params,
       WebSocketPolyfill: skimmingSocket((bytes) => {
         board.wsLastMessageReceived = Date.now()
         this.ears.onAwareness(bytes)
-      }) as never,
+      }, this.localAddress) as never,
       disableBc: true,
       connect: false,
     })

@@ -59,9 +59,9 @@ function describe(error: unknown): string {
 
 async function join(request: Extract<WorkerRequest, { type: 'join' }>): Promise<JoinOutcome[]> {
   return Promise.all(
-    request.people.map(async ({ person, startAt }) => {
+    request.people.map(async ({ person, startAt, localAddress }) => {
       await sleep(Math.max(0, startAt - benchNow()))
-      const participant: Participant = new Participant(request.venue, person, listen(() => participant))
+      const participant: Participant = new Participant(request.venue, person, listen(() => participant), localAddress ?? null)
       participants.push(participant)
       const started = benchNow()
       let timer: ReturnType<typeof setTimeout> | undefined
@@ -70,7 +70,7 @@ async function join(request: Extract<WorkerRequest, { type: 'join' }>): Promise<
           participant.join(),
           new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), request.timeoutMs))),
         ])
-        return { ok: true, ms: benchNow() - started, steps: participant.steps }
+        return { ok: true, ms: benchNow() - started, steps: participant.steps, upstream: participant.upstream }
       } catch (error) {
         return { ok: false, ms: benchNow() - started, steps: participant.steps, error: describe(error) }
       } finally {

@@ -1,9 +1,9 @@
 import type { PresenceMode, RunResult } from './scenario'
-import type { ServerKind } from './serverProcess'
+import { SERVER_NAMES as NAMES, type ServerKind } from './serverKind'
 
 /**
- * The card fan-out figures as one SVG: p50 and p99 against the number of receivers, ours beside
- * the bare y-websocket server, one panel without presence and one with it. Latency runs on a log
+ * The card fan-out figures as one SVG: p50 and p99 against the number of receivers, ours (one
+ * process, and two behind nginx when measured) beside the bare y-websocket server, one panel without presence and one with it. Latency runs on a log
  * scale so 10 ms and 1 s both read; a card that never reached someone plots as "lost" on top.
  */
 
@@ -12,8 +12,9 @@ const HEIGHT = 440
 const FONT = 'font-family="Helvetica, Arial, sans-serif" font-size="13" fill="#1d2433"'
 const GRID = '#e3e7ec'
 const MUTED = '#5b6573'
-const COLOURS: Record<ServerKind, string> = { ours: '#2f6f9f', bare: '#c2410c' }
-const NAMES: Record<ServerKind, string> = { ours: 'Harvest', bare: 'bare y-websocket' }
+const COLOURS: Record<ServerKind, string> = { ours: '#2f6f9f', cluster: '#6d28d9', bare: '#c2410c' }
+/** Legend entries' widths, long enough for their names. */
+const LEGEND_WIDTH: Record<ServerKind, number> = { ours: 100, cluster: 240, bare: 150 }
 
 const n = (value: number): string => String(Math.round(value * 10) / 10)
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
@@ -51,11 +52,14 @@ export function scaleChart(runs: RunResult[], note = ''): string {
   const body: string[] = [
     text(10, 22, 'A card reaching every other participant: p50 (dashed) and p99 (solid)', 'font-size="15" font-weight="bold"'),
   ]
-  ;(['ours', 'bare'] as const).forEach((server, i) => {
-    const lx = 10 + i * 150
-    body.push(`<line x1="${lx}" y1="48" x2="${lx + 26}" y2="48" stroke="${COLOURS[server]}" stroke-width="3"/>`, text(lx + 32, 52, NAMES[server]))
-  })
-  body.push(text(340, 52, 'log scale; “lost”: more than 1% of deliveries never came', `fill="${MUTED}" font-size="12"`))
+  // The two-process case appears only when it was measured.
+  const shown = (['ours', 'cluster', 'bare'] as const).filter((server) => server !== 'cluster' || runs.some((r) => r.server === 'cluster'))
+  let lx = 10
+  for (const server of shown) {
+    body.push(`<line x1="${lx}" y1="44" x2="${lx + 26}" y2="44" stroke="${COLOURS[server]}" stroke-width="3"/>`, text(lx + 32, 48, NAMES[server]))
+    lx += LEGEND_WIDTH[server]
+  }
+  body.push(text(10, 66, 'log scale; “lost”: more than 1% of deliveries never came', `fill="${MUTED}" font-size="12"`))
 
   panels.forEach((presence, pi) => {
     const left = 70 + pi * (panelWidth + 60)
@@ -71,7 +75,7 @@ export function scaleChart(runs: RunResult[], note = ''): string {
     body.push(`<line x1="${left}" y1="${lostRow}" x2="${left + panelWidth}" y2="${lostRow}" stroke="${GRID}" stroke-dasharray="2 3"/>`)
     body.push(text(left - 6, lostRow + 4, 'lost', `text-anchor="end" font-size="11" fill="${MUTED}"`))
     body.push(text(left + panelWidth / 2, plotTop + plotHeight + 38, 'receivers', `text-anchor="middle" font-size="12" fill="${MUTED}"`))
-    for (const server of ['bare', 'ours'] as const) {
+    for (const server of ['bare', 'cluster', 'ours'] as const) {
       for (const p of ['p50', 'p99'] as const) {
         const points = series(runs, server, presence, p)
         if (points.length === 0) continue

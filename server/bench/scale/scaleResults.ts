@@ -13,21 +13,21 @@ export interface ScaleReport {
   machine: { cpus: number; node: string; loadAverageAtStart: number[] }
   settings: { cards: number; cardGapMs: number; workers: number; presenceSpreadMs: number }
   runs: RunResult[]
-  /** Ours against the bare server's card p99 without presence, for the same number of receivers. */
-  ratios: { receivers: number; presence: PresenceMode; p99Ratio: number | null }[]
+  /** Ours (one process, or two) against the bare server's card p99 without presence, for the same number of receivers. */
+  ratios: { server: ServerKind; receivers: number; presence: PresenceMode; p99Ratio: number | null }[]
   /** Scenarios that could not be measured, and why. */
   failures: { server: ServerKind; receivers: number; error: string }[]
   documentShape: DocumentShapeResult | null
 }
 
-/** Card p99 of ours over the bare server's p99 without presence, per receivers and presence. */
+/** Card p99 of ours (one process, or two) over the bare server's p99 without presence, per receivers and presence. */
 export function ratios(runs: RunResult[]): ScaleReport['ratios'] {
   const out: ScaleReport['ratios'] = []
-  for (const run of runs.filter((r) => r.server === 'ours')) {
+  for (const run of runs.filter((r) => r.server !== 'bare')) {
     const bare = runs.find((r) => r.server === 'bare' && r.receivers === run.receivers)?.phases.find((p) => p.presence === 'off')?.cards.p99 ?? null
     for (const phase of run.phases) {
       const ours = phase.cards.p99
-      out.push({ receivers: run.receivers, presence: phase.presence, p99Ratio: ours !== null && bare ? Math.round((ours / bare) * 100) / 100 : null })
+      out.push({ server: run.server, receivers: run.receivers, presence: phase.presence, p99Ratio: ours !== null && bare ? Math.round((ours / bare) * 100) / 100 : null })
     }
   }
   return out

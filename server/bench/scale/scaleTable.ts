@@ -1,4 +1,5 @@
 import type { ScaleReport } from './scaleResults'
+import { SERVER_NAMES } from './serverKind'
 
 const ms = (value: number | null) => (value === null ? 'lost' : `${Math.round(value)}`)
 const kb = (bytes: number | undefined) => (bytes === undefined ? '–' : `${Math.round(bytes / 1024)} KB`)
@@ -9,9 +10,10 @@ export function scaleTable(report: ScaleReport): string {
   const rows: string[][] = []
   for (const run of report.runs) {
     for (const phase of run.phases) {
-      const ratio = run.server === 'ours' ? report.ratios.find((r) => r.receivers === run.receivers && r.presence === phase.presence)?.p99Ratio : undefined
+      const ratio = run.server !== 'bare' ? report.ratios.find((r) => r.server === run.server && r.receivers === run.receivers && r.presence === phase.presence)?.p99Ratio : undefined
       rows.push([
-        run.server,
+        // The two-process case by its name; the other two keep their short ones.
+        run.server === 'cluster' ? SERVER_NAMES.cluster : run.server,
         run.receivers.toLocaleString('en'),
         phase.presence,
         `${ms(phase.cards.p50)} / ${ms(phase.cards.p95)} / ${ms(phase.cards.p99)} ms`,
@@ -27,6 +29,10 @@ export function scaleTable(report: ScaleReport): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()
   const out = [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)]
+  for (const run of report.runs.filter((r) => r.joins.perProcess)) {
+    const split = Object.entries(run.joins.perProcess!).sort().map(([upstream, n]) => `${upstream} ${n}`).join(', ')
+    out.push('', `${SERVER_NAMES[run.server]}, ${run.receivers.toLocaleString('en')} receivers: joined through each process ${split}; the writer wrote through ${run.writerProcess ?? 'an unknown process'}`)
+  }
   const shape = report.documentShape
   if (shape) {
     out.push('', `A ${shape.cards.toLocaleString('en')}-card board: ours ${(shape.ours.bytes / 1e6).toFixed(2)} MB, decoded in ${shape.ours.decodeMs} ms; ` +

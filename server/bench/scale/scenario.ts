@@ -4,6 +4,7 @@ import { sleep } from './clock'
 import { describeJoins, joinEveryone, person, SESSION_CITIES, type JoinFigures } from './joining'
 import { Participant, type Venue } from './participant'
 import { describePhase, runPhase, type PhaseResult, type PresenceMode } from './phase'
+import { speaksOurs, SERVER_NAMES } from './serverKind'
 import { startServer, type RunningServer, type ServerKind } from './serverProcess'
 import { WorkerPool } from './workerPool'
 
@@ -40,6 +41,8 @@ export const DEFAULT_SCENARIO: Omit<ScenarioOptions, 'server' | 'receivers'> = {
 
 export interface RunResult {
   server: ServerKind
+  /** The server as the table and chart name it. */
+  serverName: string
   receivers: number
   joins: JoinFigures
   /** VmRSS of the server before anyone joined, after everyone did, and per participant at the end of each phase. */
@@ -47,6 +50,8 @@ export interface RunResult {
   phases: PhaseResult[]
   /** Connections that dropped during the run (each reconnects by itself). */
   drops: number
+  /** The two-process case: the process the writer and facilitator write through ("127.0.0.1:port"). */
+  writerProcess?: string | null
 }
 
 /** Creates a session as a facilitator does and keeps the facilitator's socket to drive the clocks. */
@@ -64,7 +69,7 @@ async function openSession(server: RunningServer): Promise<{ venue: Venue; facil
   const state = await new Promise<SessionState>((resolve) => facilitator.once('session:state', resolve))
   const itemId = state.control.agenda[0]?.id
   if (!itemId) throw new Error('the new session has no agenda item to run a clock for')
-  return { venue: { kind: 'ours', url: server.url, wsUrl: server.wsUrl, room: created.session.id, inviteToken: invite.token }, facilitator, itemId }
+  return { venue: { kind: server.kind, url: server.url, wsUrl: server.wsUrl, room: created.session.id, inviteToken: invite.token }, facilitator, itemId }
 }
 
 /** One server in its own process, `receivers` participants in worker processes, one writer, and each presence phase in turn. */
@@ -77,14 +82,18 @@ export async function runScenario(options: ScenarioOptions, log: (line: string) 
   try {
     let venue: Venue = { kind: 'bare', url: server.url, wsUrl: server.wsUrl, room: 'scale-bench', inviteToken: null }
     let itemId = ''
-    if (options.server === 'ours') ({ venue, facilitator, itemId } = await openSession(server))
-    writer = new Participant(venue, person('Writer', 0), { onCard: () => {}, onControl: () => {}, onDrop: () => {}, onPeopleList: () => {}, onAwareness: () => {} })
+    if (speaksOurs(options.server)) ({ venue, facilitator, itemId } = await openSession(server))
+    // Two processes: the writer and the facilitator come from 127.0.0.1, so through the same one;
+    // the receivers, from addresses of their own, land on both.
+    const writerAddress = options.server === 'cluster' ? '127.0.0.1' : null
+    writer = new Participant(venue, person('Writer', 0), { onCard: () => {}, onControl: () => {}, onDrop: () => {}, onPeopleList: () => {}, onAwareness: () => {} }, writerAddress)
     await writer.join()
+    if (writerAddress) log(`    the writer and facilitator write through ${writer.upstream ?? 'an unknown process'}`)
     await sleep(500)
     const beforeBytes = server.rss()
 
     const joins = await joinEveryone(pool, venue, receivers, { gapMs: options.joinGapMs, settleMs: options.drainMs * 3 })
-    log(describeJoins(receivers, joins, options.server === 'ours'))
+    log(describeJoins(receivers, joins, speaksOurs(options.server)))
     await sleep(1000)
     const joinedBytes = server.rss()
 
@@ -112,6 +121,8 @@ export async function runScenario(options: ScenarioOptions, log: (line: string) 
     const final = await pool.all<'arrivals'>({ type: 'collect', ids: [] })
     return {
       server: options.server,
+      serverName: SERVER_NAMES[options.server],
+      ...(writerAddress ? { writerProcess: writer.upstream } : {}),
       receivers,
       joins,
       memory: { beforeBytes, joinedBytes, perParticipantBytes },

@@ -5,9 +5,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { forget, track } from './children'
+import { startClusterServer } from './clusterServer'
+import type { ServerKind } from './serverKind'
 
-/** Which server a scenario runs against: ours as a user starts it, or the bare reference. */
-export type ServerKind = 'ours' | 'bare'
+export type { ServerKind } from './serverKind'
 
 export interface RunningServer {
   kind: ServerKind
@@ -29,6 +30,7 @@ const STARTED = /running on (http:\/\/[\d.]+:\d+)/
  * come from BENCH_SERVER_NODE_OPTIONS.
  */
 export async function startServer(kind: ServerKind, { timeoutMs = 60_000 } = {}): Promise<RunningServer> {
+  if (kind === 'cluster') return startClusterServer()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `harvest-scale-${kind}-`))
   const script = kind === 'ours' ? 'server/src/index.ts' : 'server/bench/scale/bareServer.ts'
   const extra = (process.env.BENCH_SERVER_NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean)

@@ -11,9 +11,9 @@ type MessageHandler = ((event: WebSocket.MessageEvent) => void) | null
  * receivers in one process decoding every presence update would measure the bench's own CPU and
  * not the server (a first version's receivers fell seconds behind). What the server sends, and
  * what each client sends, stay the same. `onAwareness` also tells the provider the connection is
- * alive, as any message would.
+ * alive, as any message would. With `localAddress`, the connection leaves from that address.
  */
-export function skimmingSocket(onAwareness: (bytes: number) => void): new (address: string | URL, protocols?: string | string[]) => WebSocket {
+export function skimmingSocket(onAwareness: (bytes: number) => void, localAddress: string | null = null): new (address: string | URL, protocols?: string | string[]) => WebSocket {
   // ws defines `onmessage` as an accessor on its prototype; each socket gets one in front of it.
   const inherited = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'onmessage')!
   const skim = (handler: (event: WebSocket.MessageEvent) => void) => (event: WebSocket.MessageEvent) => {
@@ -23,7 +23,8 @@ export function skimmingSocket(onAwareness: (bytes: number) => void): new (addre
   }
   return class SkimmingSocket extends WebSocket {
     constructor(address: string | URL, protocols?: string | string[]) {
-      super(address, protocols)
+      // A chosen source address lets nginx's address hash spread the bench's clients (loopbackAddress.ts).
+      super(address, protocols, localAddress ? { localAddress } : undefined)
       Object.defineProperty(this, 'onmessage', {
         configurable: true,
         get: () => inherited.get!.call(this) as MessageHandler,

@@ -2,7 +2,7 @@ import type { Person, Venue } from './participant'
 
 /** What the bench tells a receiver process. Every request is answered by one reply with the same `seq`. */
 export type WorkerRequest =
-  | { type: 'join'; venue: Venue; people: { person: Person; startAt: number }[]; timeoutMs: number }
+  | { type: 'join'; venue: Venue; people: JoinTicket[]; timeoutMs: number }
   | { type: 'presence'; on: boolean; spreadMs: number }
   /** A phase begins: from now on only the participants fully in count, in cards and clock changes. */
   | { type: 'phase' }
@@ -11,6 +11,13 @@ export type WorkerRequest =
   | { type: 'collect'; ids: string[] }
   | { type: 'close' }
 
+/** One person to join, when, and (the two-process case) from which loopback address. */
+export interface JoinTicket {
+  person: Person
+  startAt: number
+  localAddress?: string
+}
+
 export interface JoinOutcome {
   ok: boolean
   /** From starting the join to a synced board and the session state received. */
@@ -18,6 +25,8 @@ export interface JoinOutcome {
   /** Time from the start to the HTTP join's answer, the session state and the synced board. */
   steps: { http: number; session: number; board: number }
   error?: string
+  /** The process nginx sent them to ("127.0.0.1:port"), in the two-process case. */
+  upstream?: string | null
 }
 
 /** Arrival times on the bench clock, per card id and per clock mark, one per participant that got it. */

@@ -20,6 +20,8 @@ export interface HarvestProcess {
   /** Starts it again on the same port with the same settings. */
   start(): Promise<void>
   output(): string
+  /** The running process' id (the scale bench reads its memory), or null while it is stopped. */
+  pid(): number | null
 }
 
 function harvestProcess(port: number, env: Record<string, string>): HarvestProcess {
@@ -29,6 +31,7 @@ function harvestProcess(port: number, env: Record<string, string>): HarvestProce
     port,
     url: `http://127.0.0.1:${port}`,
     output: () => log,
+    pid: () => (child && child.exitCode === null && child.signalCode === null ? child.pid ?? null : null),
     async start() {
       const started = child = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
         cwd: repoRoot,

@@ -1,0 +1,20 @@
+import { startHarvestCluster } from '../../src/testing/services/harvestCluster'
+import { residentBytes, type RunningServer } from './serverProcess'
+
+/**
+ * Two of our server processes over PostgreSQL and Redis with nginx in front, as the cluster
+ * tests start them (deploy/nginx.conf, `hash $remote_addr consistent`). Clients reach it
+ * through nginx's url; its memory is both processes' together.
+ */
+export async function startClusterServer(): Promise<RunningServer> {
+  const cluster = await startHarvestCluster()
+  const pids = () => cluster.processes.map((p) => p.pid()).filter((pid): pid is number => pid !== null)
+  return {
+    kind: 'cluster',
+    url: cluster.nginx.url,
+    wsUrl: cluster.nginx.url.replace(/^http/, 'ws'),
+    pid: pids()[0]!,
+    rss: () => pids().reduce((sum, pid) => sum + residentBytes(pid), 0),
+    stop: () => cluster.stop(),
+  }
+}
