@@ -24,10 +24,13 @@ export class LeasedStoring implements DocExtension {
     return this.store.onLoad(live)
   }
 
-  onUpdate(live: LiveDoc, update: Uint8Array, origin: unknown): Promise<void> | undefined {
+  onAccept(live: LiveDoc, update: Uint8Array, origin: unknown): Promise<void> | undefined {
+    return this.store.onAccept(live, update, origin)
+  }
+
+  onUpdate(live: LiveDoc, update: Uint8Array, origin: unknown): void {
     if (originKind(origin) !== 'stored') this.seen++
     this.snapshots.onUpdate(live, update, origin)
-    return this.store.onUpdate(live, update, origin)
   }
 
   flush(): Promise<void> {

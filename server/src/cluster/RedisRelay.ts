@@ -3,7 +3,6 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import type { AwarenessChange, DocExtension } from '../documents/DocExtension'
 import type { LiveDoc } from '../documents/LiveDoc'
 import { isLocalChange, originKind } from '../documents/origins'
-import type { StoreUpdates } from '../documents/storeUpdates'
 import type { Storage } from '../storage/Storage'
 import type { DocRelayHub, RelayTarget } from './DocRelayHub'
 
@@ -20,7 +19,6 @@ export class RedisRelay implements DocExtension {
 
   constructor(
     private hub: DocRelayHub,
-    private store: StoreUpdates,
     private storage: Storage,
   ) {}
 
@@ -31,11 +29,11 @@ export class RedisRelay implements DocExtension {
 
   onUpdate(live: LiveDoc, update: Uint8Array, origin: unknown): Promise<void> | undefined {
     if (!isLocalChange(origin)) return undefined
-    // The store's write for this update starts right after this hook; the chain waits for it.
-    this.chain = this.chain.then(async () => {
-      await this.store.flush()
-      await this.hub.publish(live.name, 'update', update)
-    })
+    // The live document calls this once the store has the update, in the order accepted, and
+    // before its peers here hear of it. Published at once, not after the previous reply: one
+    // Redis connection keeps its commands in order, and the other processes hear of the update
+    // in the same turn its store write answered, leaving no time for a crash in between.
+    this.chain = this.hub.publish(live.name, 'update', update)
     return this.chain
   }
 

@@ -10,6 +10,6 @@ import type { Cluster } from './startCluster'
 export function clusterExtensions(storage: Storage, now: () => number, cluster: Cluster): (name: string) => DocExtension[] {
   return () => {
     const store = new StoreUpdates(storage)
-    return [new RedisRelay(cluster.relay, store, storage), new LeasedStoring(store, new SnapshotOnChange(storage, now), cluster.lease)]
+    return [new RedisRelay(cluster.relay, storage), new LeasedStoring(store, new SnapshotOnChange(storage, now), cluster.lease)]
   }
 }

@@ -18,9 +18,16 @@ export interface DocExtension {
   /** Fills the freshly created document before any peer sees it (apply with STORED_ORIGIN). */
   onLoad?(live: LiveDoc): Promise<void>
   /**
-   * An update the document accepted, after it went to this process's peers. `origin` is the Yjs
-   * origin; `originKind`/`isLocalChange` (origins.ts) say what it is. Must not throw; a returned
-   * promise is awaited by `flush()`.
+   * Keeps an update the document accepted, called at once and in the order accepted. Nobody
+   * hears of the update (this process's peers, `onUpdate`) until every extension's returned
+   * promise resolves; a rejection refuses the change to the peer that sent it (the reason is
+   * the error's message) and it is relayed to nobody.
+   */
+  onAccept?(live: LiveDoc, update: Uint8Array, origin: unknown): void | Promise<void>
+  /**
+   * An update the document accepted, once it is kept and went to this process's peers, in the
+   * order accepted. `origin` is the Yjs origin; `originKind`/`isLocalChange` (origins.ts) say
+   * what it is. Must not throw; a returned promise is awaited by `flush()`.
    */
   onUpdate?(live: LiveDoc, update: Uint8Array, origin: unknown): void | Promise<void>
   /** Presence changed; `origin` as for onUpdate (a peer, or a RemoteOrigin for relayed presence). */

@@ -39,13 +39,22 @@ export class DocumentPeer implements Peer {
   droppedUpdates = 0
   sent = false
 
-  /** `wantsRenewals`: false when the client asked for its connection to stand for liveness (LIVENESS_PARAM). */
+  /**
+   * `wantsRenewals`: false when the client asked for its connection to stand for liveness
+   * (LIVENESS_PARAM). `refused` closes the connection with a reason, for a change the store
+   * did not take after it was accepted.
+   */
   constructor(
     private live: LiveDoc,
     private transport: (message: Uint8Array) => void,
     private access: Access,
     readonly wantsRenewals = true,
+    private refused: (reason: string) => void = () => {},
   ) {}
+
+  refuse(reason: string): void {
+    this.refused(reason)
+  }
 
   send(message: Uint8Array): void {
     this.sent = true
@@ -111,15 +120,32 @@ export class DocumentPeer implements Peer {
       return
     }
     // Decoding first parses the whole update without touching the document, so a corrupt
-    // frame is refused whole instead of being half applied; the rules read the same decoding.
-    const decoded = Y.decodeUpdate(update)
+    // frame is refused whole instead of being half applied; the rules read the same decoding,
+    // made when they first need it: they may refuse a large frame from its bytes alone.
+    const decoded = decodeOnDemand(update)
     const refusal = this.access.check?.(this.live.doc, update, decoded)
     if (refusal) throw new RefusedChange(refusal)
+    // Rules that read nothing still leave a corrupt frame refused whole, not half applied.
+    void decoded.structs
     Y.applyUpdate(this.live.doc, update, this)
     this.access.accepted?.(this.live.doc)
   }
 
   stop(): void {
     this.live.removePeer(this)
+  }
+}
+
+/** An update's decoding, made once on first reading (a decoding error is thrown there). */
+function decodeOnDemand(update: Uint8Array): DecodedUpdate {
+  let decoded: DecodedUpdate | null = null
+  const decode = () => (decoded ??= Y.decodeUpdate(update))
+  return {
+    get structs() {
+      return decode().structs
+    },
+    get ds() {
+      return decode().ds
+    },
   }
 }

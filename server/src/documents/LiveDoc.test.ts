@@ -3,6 +3,7 @@ import * as decoding from 'lib0/decoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { PLENARY_AREA, addCard, listCards, type NewCard } from '@harvest/shared'
+import { Refusal } from '../Refusal'
 import { MemoryStorage } from '../storage/memory'
 import { SnapshotOnChange } from '../snapshots/snapshotOnChange'
 import type { DocExtension } from './DocExtension'
@@ -69,7 +70,57 @@ describe('LiveDoc', () => {
     live.peers.add(author)
     live.peers.add(peer(toOther))
     live.doc.transact(() => void addCard(live.doc, card('a')), author)
+    await live.flush()
     expect([toAuthor.length, toOther.length]).toEqual([0, 1])
+  })
+
+  it('relays an update only once the store has it, and keeps the order of acceptance when the writes answer out of order', async () => {
+    const storage = new MemoryStorage()
+    const answers: (() => void)[] = []
+    const append = storage.appendUpdate.bind(storage)
+    // A store that answers when the test says, the second write first.
+    storage.appendUpdate = (doc, update) => new Promise<number>((resolve) => answers.push(() => void append(doc, update).then(resolve)))
+    const { live } = await open(storage)
+    const received: Uint8Array[] = []
+    live.peers.add(peer(received))
+    const author = peer()
+    live.peers.add(author)
+    live.doc.transact(() => void addCard(live.doc, card('first')), author)
+    live.doc.transact(() => void addCard(live.doc, card('second')), author)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(received).toHaveLength(0)
+
+    answers[1]!()
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(received).toHaveLength(0)
+    answers[0]!()
+    await live.flush()
+    const copy = new Y.Doc()
+    const seen: string[] = []
+    for (const message of received) {
+      const decoder = decoding.createDecoder(message)
+      decoding.readVarUint(decoder)
+      decoding.readVarUint(decoder)
+      Y.applyUpdate(copy, decoding.readVarUint8Array(decoder))
+      seen.push(listCards(copy).map((c) => c.id).join(','))
+    }
+    expect(seen).toEqual(['first', 'first,second'])
+    expect(await stored(storage)).toHaveLength(2)
+  })
+
+  it('a change the store refuses reaches nobody, and its writer is told the reason', async () => {
+    const storage = new MemoryStorage()
+    storage.appendUpdate = () => Promise.reject(new Refusal('unavailable', 'the store is full'))
+    const { live } = await open(storage)
+    const received: Uint8Array[] = []
+    live.peers.add(peer(received))
+    const refusals: string[] = []
+    const author: Peer = { ...peer(), refuse: (reason) => void refusals.push(reason) }
+    live.peers.add(author)
+    live.doc.transact(() => void addCard(live.doc, card('a')), author)
+    await live.flush()
+    expect(received).toHaveLength(0)
+    expect(refusals).toEqual(['the store is full'])
   })
 
   it('an update relayed from another process reaches every peer here but is neither stored nor handed on again', async () => {
@@ -255,6 +306,7 @@ describe('LiveDoc presence', () => {
     live.addPeer(busyPeer)
     vi.advanceTimersByTime(KEEPALIVE_MS - 1)
     live.doc.transact(() => void addCard(live.doc, card('a')), SERVER_ORIGIN)
+    await live.flush()
     vi.advanceTimersByTime(1)
     // The quiet one got the card and then its keep-alive; the busy one had heard the card, and nothing more.
     expect(quiet.map((m) => m[0])).toEqual([0, 1])

@@ -1,5 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
+import { Refusal } from '../Refusal'
 import type { AwarenessChange, DocExtension } from './DocExtension'
 import { remoteOrigin } from './origins'
 import { encodeAwareness, encodeUpdate } from './protocol'
@@ -18,7 +19,12 @@ export interface Peer {
   readonly wantsRenewals?: boolean
   /** Set by every message sent to the peer; the keep-alive tick clears it. */
   sent?: boolean
+  /** Closes the peer's connection with the reason its change was not kept (4422). */
+  refuse?(reason: string): void
 }
+
+/** Said to a peer whose change could not be kept for a reason that is not the store's trouble. */
+export const NOT_KEPT = 'the server could not keep this change; reload to see the board as it is'
 
 /**
  * Presence changes are gathered for this long and sent as one message: with 300 people each
@@ -37,8 +43,10 @@ const KEEPALIVE = new Uint8Array([1, 1, 0])
 
 /**
  * One document held in memory while anybody has it open: the document, its presence and its
- * peers. Every accepted update goes to the other peers; storing it, snapshots and relaying to
- * other processes are extensions (DocExtension.ts) that see each update with its origin.
+ * peers. Every accepted update goes to the other peers once the extensions that keep it
+ * (`onAccept`: the store) have it, in the order accepted, so a process that dies in between
+ * has passed nobody a change the store lacks; snapshots and relaying to other processes are
+ * extensions too (DocExtension.ts) that see each update with its origin.
  */
 export class LiveDoc {
   readonly doc = new Y.Doc({ gc: true })
@@ -47,6 +55,13 @@ export class LiveDoc {
   /** Which connection announced each awareness client id: presence can only be one's own. */
   readonly awarenessOwners = new Map<number, Peer>()
   private pending = new Set<Promise<void>>()
+  /**
+   * Accepted updates wait here for their writes, so they reach the peers in the order accepted
+   * and never before the store has them. Null while nothing waits: an update that needs no
+   * write then goes out at once, in the same turn.
+   */
+  private relayChain: Promise<void> | null = null
+  private waiting = 0
   /** Presence that changed since the last batch: for every peer. */
   private awarenessChanged = new Set<number>()
   /** Presence renewed unchanged since the last batch: only for peers that want renewals. */
@@ -95,6 +110,7 @@ export class LiveDoc {
 
   /** Resolves once every extension has finished with the updates received so far (e.g. they are stored). */
   async flush(): Promise<void> {
+    while (this.relayChain) await this.relayChain
     await Promise.all([...this.pending])
     for (const extension of this.extensions) await extension.flush?.(this)
   }
@@ -106,12 +122,46 @@ export class LiveDoc {
   }
 
   private onUpdate(update: Uint8Array, origin: unknown): void {
-    const message = encodeUpdate(update)
-    for (const peer of this.peers) if (peer !== origin) peer.send(message)
+    const writes: Promise<void>[] = []
+    for (const extension of this.extensions) {
+      const write = extension.onAccept?.(this, update, origin)
+      if (write) writes.push(write)
+    }
+    if (writes.length === 0 && !this.relayChain) return this.relay(update, origin)
+    const kept = Promise.all(writes)
+    const previous = this.relayChain ?? Promise.resolve()
+    this.waiting++
+    const next: Promise<void> = previous
+      .then(() => kept)
+      .then(
+        () => this.relay(update, origin),
+        (error: unknown) => this.notKept(error, origin),
+      )
+      .catch((error: unknown) => console.error(`[board] could not relay an update of ${this.name}`, error))
+      .finally(() => {
+        if (--this.waiting === 0 && this.relayChain === next) this.relayChain = null
+      })
+    this.relayChain = next
+  }
+
+  /**
+   * Sends a kept update to the extensions that follow it (other processes, snapshots), then to
+   * the other peers here: a peer that brings the update to another process later finds it known there.
+   */
+  private relay(update: Uint8Array, origin: unknown): void {
     for (const extension of this.extensions) {
       const done = extension.onUpdate?.(this, update, origin)
       if (done) this.track(done)
     }
+    const message = encodeUpdate(update)
+    for (const peer of this.peers) if (peer !== origin) peer.send(message)
+  }
+
+  /** An update whose write failed reaches nobody; its writer is told why (the store's trouble, as StoreHealth words it). */
+  private notKept(error: unknown, origin: unknown): void {
+    const refusal = error instanceof Refusal
+    if (!refusal) console.error(`[board] an update of ${this.name} could not be kept`, error)
+    if (origin && this.peers.has(origin as Peer)) (origin as Peer).refuse?.(refusal ? error.message : NOT_KEPT)
   }
 
   private track(work: Promise<void>): void {

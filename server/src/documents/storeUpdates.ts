@@ -13,13 +13,13 @@ export const COMPACT_AFTER_UPDATES = 500
  * compacts the stored history up to the cursor the store returned, so updates another process
  * appended after it are kept.
  *
- * The live document relays an update to its peers first and then hands it here, in the same
- * turn of the event loop: the embedded store writes it before that turn ends, so the relay
- * does not wait for the disk and nothing else runs in between. y-websocket has no
- * acknowledgement of its own; what the server acknowledges (an HTTP answer, a socket event's
+ * The live document relays an update to its peers and to other processes only once its write
+ * here resolved (`onAccept`), in the order accepted; a write that fails refuses the change to
+ * its writer instead. The embedded store answers within the same turn, so this costs the relay
+ * a microtask; PostgreSQL costs it a round trip. Should the process die before the store
+ * answers, nobody else was sent the change: only its writer holds it, and brings it to the
+ * next process in its own name. What the server acknowledges (an HTTP answer, a socket event's
  * reply, a report) waits for `flush()`, which resolves once every update so far is stored.
- * Should the process die between relaying and storing, the peers that saw the update still
- * hold it, and their next sync sends the server what it lacks.
  */
 export class StoreUpdates implements DocExtension {
   /** Updates stored since the last compaction, as far as this process knows; only decides when to compact. */
@@ -35,15 +35,15 @@ export class StoreUpdates implements DocExtension {
     if (this.storedCount > COMPACT_AFTER_UPDATES) await this.compactTo(live, seq)
   }
 
-  onUpdate(live: LiveDoc, update: Uint8Array, origin: unknown): Promise<void> | undefined {
+  /** Resolves once the store has the update; rejects with the store's refusal (the live document tells the writer). */
+  onAccept(live: LiveDoc, update: Uint8Array, origin: unknown): Promise<void> | undefined {
     if (!isLocalChange(origin)) return undefined
-    const write = this.storage
-      .appendUpdate(live.name, update)
-      .then(() => void this.storedCount++)
+    const stored = this.storage.appendUpdate(live.name, update).then(() => void this.storedCount++)
+    const write = stored
       .catch((error) => console.error(`[board] could not store an update of ${live.name}`, error))
       .finally(() => this.writes.delete(write))
     this.writes.add(write)
-    return write
+    return stored
   }
 
   async flush(): Promise<void> {
