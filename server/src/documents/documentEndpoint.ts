@@ -85,7 +85,8 @@ export function attachDocumentEndpoint(httpServer: http.Server, deps: EndpointDe
     const live = await deps.registry.open(kind.docName(sessionId))
     if (ws.readyState !== WebSocket.OPEN) return deps.registry.release(live)
     const liveness = url.searchParams.get(LIVENESS_PARAM.name) === LIVENESS_PARAM.connection
-    const current = new DocumentPeer(live, (message) => ws.readyState === WebSocket.OPEN && ws.send(message), access, !liveness)
+    const refused = (reason: string) => close(ws, { code: BOARD_CLOSE.refused.code, reason })
+    const current = new DocumentPeer(live, (message) => ws.readyState === WebSocket.OPEN && ws.send(message), access, !liveness, refused)
     current.start()
     peer = current
     // Session control reaches this connection to close it when the person is removed or their role changes.
