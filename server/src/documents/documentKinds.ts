@@ -3,7 +3,7 @@ import type { ControlState, Identity } from '@harvest/shared'
 import * as Y from 'yjs'
 import { ownAuthorIds } from '../authors/authorKey'
 import type { Access } from './DocumentPeer'
-import { checkBoardUpdate, type Accepted, type Writer } from '../boardRules/boardPolicy'
+import { checkBoardUpdate, prescanBoardUpdate, prescannedRefusal, type Accepted, type Writer } from '../boardRules/boardPolicy'
 import type { DecodedUpdate } from '../boardRules/inspectUpdate'
 import { fillAuthors } from '../boardRules/fillAuthors'
 import { SERVER_ORIGIN } from './serverOrigin'
@@ -42,9 +42,15 @@ export const BOARD_DOCUMENT: DocumentKind = {
     let unsigned: string[] = []
     return {
       canWrite: true,
-      check: (doc, _update, decoded) => {
+      check: (doc, update, decoded) => {
         // After the end only those who curate change the board; a participant's change is refused with the reason.
-        if (!mayWriteBoard(identity.role, isEnded(control())) && changesSomething(decoded)) return BOARD_ENDED_REASON
+        const ended = !mayWriteBoard(identity.role, isEnded(control()))
+        // A large frame is read lightly first, so a shape the board cannot have is refused before Yjs builds every item of it.
+        const scan = prescanBoardUpdate(doc, update)
+        if (scan && ended && (scan.structs > 0 || scan.deletingClients > 0)) return BOARD_ENDED_REASON
+        const quick = scan && !ended ? prescannedRefusal(scan, writer) : null
+        if (quick) return quick
+        if (ended && changesSomething(decoded)) return BOARD_ENDED_REASON
         const accepted: Accepted = { unsigned: [] }
         const refusal = checkBoardUpdate(doc, decoded, writer, accepted)
         unsigned = refusal ? [] : accepted.unsigned
