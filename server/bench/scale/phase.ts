@@ -14,6 +14,8 @@ export interface PhaseResult {
   receivers: number
   /** A card added by the writer reaching every receiver. */
   cards: Latency
+  /** The two-process case: the same, counting only the receivers on the process the writer is not on. */
+  otherProcessCards?: Latency
   /** A clock change by the facilitator reaching every receiver's socket.io connection (ours only). */
   clock: Latency | null
   /** Clock commands the server did not answer within 10 s. */
@@ -35,6 +37,8 @@ export interface PhaseSetup {
   /** The facilitator's socket and the agenda item whose clock it runs; null on the bare server. */
   clock: { facilitator: Socket; itemId: string; changes: number } | null
   rss: () => number
+  /** The two-process case: the process the writer writes through ("127.0.0.1:port"). */
+  writerProcess?: string | null
 }
 
 /** Numbers the clock changes across phases, so each receiver's first control state after a mark is that change. */
@@ -47,8 +51,9 @@ let lastMark = 0
 export async function runPhase(presence: PresenceMode, setup: PhaseSetup): Promise<PhaseResult> {
   const { pool, writer } = setup
   // A receiver whose join never finished is a join figure, not a card lost on the way.
-  const started = await pool.all<'phase-started'>({ type: 'phase' })
+  const started = await pool.all<'phase-started'>({ type: 'phase', writerProcess: setup.writerProcess ?? null })
   const receivers = started.reduce((sum, r) => sum + r.counted, 0)
+  const onOtherProcess = started.reduce((sum, r) => sum + r.countedOnOtherProcess, 0)
   const sent = new Map<string, number>()
   const start = benchNow()
   for (let k = 0; k < setup.cards; k++) {
@@ -92,14 +97,17 @@ export async function runPhase(presence: PresenceMode, setup: PhaseSetup): Promi
   const collected = await pool.all<'arrivals'>({ type: 'collect', ids })
   const cardLatencies: number[] = []
   const clockLatencies: number[] = []
+  const otherProcessLatencies: number[] = []
   for (const { arrivals } of collected) {
     for (const id of ids) for (const at of arrivals.cards[id] ?? []) cardLatencies.push(at - sent.get(id)!)
+    for (const id of ids) for (const at of arrivals.otherProcessCards[id] ?? []) otherProcessLatencies.push(at - sent.get(id)!)
     for (const [mark, at] of clockSent) for (const arrived of arrivals.marks[mark] ?? []) clockLatencies.push(arrived - at)
   }
   return {
     presence,
     receivers,
     cards: summarise(cardLatencies, expectedCards),
+    ...(setup.writerProcess ? { otherProcessCards: summarise(otherProcessLatencies, ids.length * onOtherProcess) } : {}),
     clock: clockSent.size ? summarise(clockLatencies, clockSent.size * receivers) : null,
     clockUnanswered,
     rssBytes: setup.rss(),
@@ -112,6 +120,8 @@ export async function runPhase(presence: PresenceMode, setup: PhaseSetup): Promi
 }
 
 export function describePhase(r: PhaseResult): string {
+  const other = r.otherProcessCards
+  const across = other ? `; to the receivers on the other process p50 ${other.p50} p99 ${other.p99} ms (${other.delivered}/${other.expected})` : ''
   const clock = r.clock ? `; clock p50 ${r.clock.p50} p99 ${r.clock.p99} ms (${r.clock.delivered}/${r.clock.expected}${r.clockUnanswered ? `, ${r.clockUnanswered} unanswered` : ''})` : ''
-  return `    presence ${r.presence}: cards p50 ${r.cards.p50} p95 ${r.cards.p95} p99 ${r.cards.p99} ms (${r.cards.delivered}/${r.cards.expected})${clock}; presence messages received ${r.awareness.messages.toLocaleString('en')} (${(r.awareness.bytes / 1e6).toFixed(1)} MB); receivers' loop delay p99 ${r.receiverLoopDelay.p99} ms`
+  return `    presence ${r.presence}: cards p50 ${r.cards.p50} p95 ${r.cards.p95} p99 ${r.cards.p99} ms (${r.cards.delivered}/${r.cards.expected})${across}${clock}; presence messages received ${r.awareness.messages.toLocaleString('en')} (${(r.awareness.bytes / 1e6).toFixed(1)} MB); receivers' loop delay p99 ${r.receiverLoopDelay.p99} ms`
 }

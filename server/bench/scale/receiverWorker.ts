@@ -11,7 +11,7 @@ import type { Arrivals, Envelope, JoinOutcome, WorkerReply, WorkerRequest } from
 process.setMaxListeners(0) // each y-websocket provider adds a process exit listener
 
 const participants: Participant[] = []
-const arrivals: Arrivals = { cards: {}, marks: {}, drops: 0, peopleListBytes: 0, participants: 0, awareness: { messages: 0, bytes: 0 }, loopDelay: { p99: 0, max: 0 } }
+const arrivals: Arrivals = { cards: {}, otherProcessCards: {}, marks: {}, drops: 0, peopleListBytes: 0, participants: 0, awareness: { messages: 0, bytes: 0 }, loopDelay: { p99: 0, max: 0 } }
 const loopDelay = monitorEventLoopDelay({ resolution: 10 })
 loopDelay.enable()
 let mark = 0
@@ -29,13 +29,19 @@ function reply(seq: number, message: WorkerReply): void {
 
 /** Whether each participant counts in the current phase: only those fully in when it began. */
 const counted = new WeakMap<Participant, boolean>()
+/** The two-process case: whether a participant sits on the process the writer does not write through. */
+const onOtherProcess = new WeakMap<Participant, boolean>()
 
 /** One participant's ears: its first control state after each mark counts for that mark. */
 function listen(self: () => Participant) {
   let seenMark = 0
   const counts = () => counted.get(self()) === true
   return {
-    onCard: (id: string, at: number) => counts() && (arrivals.cards[id] ??= []).push(at),
+    onCard: (id: string, at: number) => {
+      if (!counts()) return
+      ;(arrivals.cards[id] ??= []).push(at)
+      if (onOtherProcess.get(self())) (arrivals.otherProcessCards[id] ??= []).push(at)
+    },
     onControl: (at: number) => {
       if (!counts() || mark === 0 || seenMark >= mark) return
       seenMark = mark
@@ -97,8 +103,15 @@ async function handle(request: Envelope<WorkerRequest>): Promise<void> {
       )
       return reply(request.seq, { type: 'presence-set' })
     case 'phase':
-      for (const p of participants) counted.set(p, p.joined)
-      return reply(request.seq, { type: 'phase-started', counted: participants.filter((p) => p.joined).length })
+      for (const p of participants) {
+        counted.set(p, p.joined)
+        onOtherProcess.set(p, !!request.writerProcess && p.upstream !== null && p.upstream !== request.writerProcess)
+      }
+      return reply(request.seq, {
+        type: 'phase-started',
+        counted: participants.filter((p) => p.joined).length,
+        countedOnOtherProcess: participants.filter((p) => p.joined && onOtherProcess.get(p)).length,
+      })
     case 'mark':
       mark = request.mark
       return reply(request.seq, { type: 'marked' })
@@ -109,12 +122,16 @@ async function handle(request: Envelope<WorkerRequest>): Promise<void> {
     }
     case 'collect': {
       const cards: Record<string, number[]> = {}
-      for (const id of request.ids) cards[id] = arrivals.cards[id] ?? []
+      const otherProcessCards: Record<string, number[]> = {}
+      for (const id of request.ids) {
+        cards[id] = arrivals.cards[id] ?? []
+        otherProcessCards[id] = arrivals.otherProcessCards[id] ?? []
+      }
       const delay = { p99: Math.round(loopDelay.percentile(99) / 1e5) / 10, max: Math.round(loopDelay.max / 1e5) / 10 }
       loopDelay.reset()
       const awareness = arrivals.awareness
       arrivals.awareness = { messages: 0, bytes: 0 }
-      return reply(request.seq, { type: 'arrivals', arrivals: { ...arrivals, cards, awareness, loopDelay: delay } })
+      return reply(request.seq, { type: 'arrivals', arrivals: { ...arrivals, cards, otherProcessCards, awareness, loopDelay: delay } })
     }
     case 'close':
       for (const p of participants) p.destroy()

@@ -32,6 +32,10 @@ export function scaleTable(report: ScaleReport): string {
   for (const run of report.runs.filter((r) => r.joins.perProcess)) {
     const split = Object.entries(run.joins.perProcess!).sort().map(([upstream, n]) => `${upstream} ${n}`).join(', ')
     out.push('', `${SERVER_NAMES[run.server]}, ${run.receivers.toLocaleString('en')} receivers: joined through each process ${split}; the writer wrote through ${run.writerProcess ?? 'an unknown process'}`)
+    for (const phase of run.phases) {
+      const other = phase.otherProcessCards
+      if (other) out.push(`  presence ${phase.presence}: cards to the receivers on the other process p50 ${ms(other.p50)} / p99 ${ms(other.p99)} ms (${other.delivered}/${other.expected}), everyone's ${ms(phase.cards.p50)} / ${ms(phase.cards.p99)} ms`)
+    }
   }
   const shape = report.documentShape
   if (shape) {

@@ -113,6 +113,7 @@ export async function runScenario(options: ScenarioOptions, log: (line: string) 
         cards: options.cards, cardGapMs: options.cardGapMs, drainMs: options.drainMs,
         clock: facilitator && options.clockChanges > 0 ? { facilitator, itemId, changes: options.clockChanges } : null,
         rss: () => server.rss(),
+        writerProcess: writer.upstream,
       })
       perParticipantBytes[presence] = Math.round((result.rssBytes - beforeBytes) / receivers)
       phases.push(result)

@@ -5,7 +5,7 @@ export type WorkerRequest =
   | { type: 'join'; venue: Venue; people: JoinTicket[]; timeoutMs: number }
   | { type: 'presence'; on: boolean; spreadMs: number }
   /** A phase begins: from now on only the participants fully in count, in cards and clock changes. */
-  | { type: 'phase' }
+  | { type: 'phase'; writerProcess?: string | null }
   | { type: 'mark'; mark: number }
   | { type: 'progress'; ids: string[] }
   | { type: 'collect'; ids: string[] }
@@ -32,6 +32,8 @@ export interface JoinOutcome {
 /** Arrival times on the bench clock, per card id and per clock mark, one per participant that got it. */
 export interface Arrivals {
   cards: Record<string, number[]>
+  /** The two-process case: the same, from the receivers on the process the writer is not on. */
+  otherProcessCards: Record<string, number[]>
   marks: Record<number, number[]>
   /** Connections that dropped and reconnected during the run. */
   drops: number
@@ -47,7 +49,7 @@ export interface Arrivals {
 export type WorkerReply =
   | { type: 'joined'; outcomes: JoinOutcome[] }
   | { type: 'presence-set' }
-  | { type: 'phase-started'; counted: number }
+  | { type: 'phase-started'; counted: number; countedOnOtherProcess: number }
   | { type: 'marked' }
   | { type: 'progress'; delivered: number; participants: number; joined: number }
   | { type: 'arrivals'; arrivals: Arrivals }
