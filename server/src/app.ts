@@ -41,6 +41,14 @@ import { StoreHealth } from './lifecycle/storeHealth'
 import { announceStoreHealth } from './lifecycle/storeNotice'
 
 /** Another process saved a new version of a session's control. */
+/**
+ * Connections the kernel may hold for us while the event loop is busy. Node's default, 511, is
+ * less than one All-Cluster arrival wave (each person opens three: the join, socket.io, the
+ * board); past it the kernel drops the handshake and a join fails as "fetch failed". The
+ * kernel caps this at net.core.somaxconn.
+ */
+const LISTEN_BACKLOG = 4096
+
 const CONTROL_SAVED = 'control:saved'
 
 export interface AppOptions {
@@ -160,7 +168,7 @@ export function createApp({ storage: store, publicUrl = '', clientDir, now = Dat
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject)
-        httpServer.listen(port, host, () => resolve(httpServer.address() as AddressInfo))
+        httpServer.listen({ port, host, backlog: LISTEN_BACKLOG }, () => resolve(httpServer.address() as AddressInfo))
       }),
     async close() {
       // Listening stops at once; the callback comes once every connection below is gone.
