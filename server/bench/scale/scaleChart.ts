@@ -56,10 +56,10 @@ export function scaleChart(runs: RunResult[], note = ''): string {
   const shown = (['ours', 'cluster', 'bare'] as const).filter((server) => server !== 'cluster' || runs.some((r) => r.server === 'cluster'))
   let lx = 10
   for (const server of shown) {
-    body.push(`<line x1="${lx}" y1="44" x2="${lx + 26}" y2="44" stroke="${COLOURS[server]}" stroke-width="3"/>`, text(lx + 32, 48, NAMES[server]))
+    body.push(`<line x1="${lx}" y1="41" x2="${lx + 26}" y2="41" stroke="${COLOURS[server]}" stroke-width="3"/>`, text(lx + 32, 45, NAMES[server]))
     lx += LEGEND_WIDTH[server]
   }
-  body.push(text(10, 66, 'log scale; “lost”: more than 1% of deliveries never came', `fill="${MUTED}" font-size="12"`))
+  body.push(text(10, 61, 'log scale; “lost”: more than 1% of deliveries never came', `fill="${MUTED}" font-size="12"`))
 
   panels.forEach((presence, pi) => {
     const left = 70 + pi * (panelWidth + 60)
