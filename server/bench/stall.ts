@@ -85,7 +85,7 @@ export async function stall({ boardCards, runs, only = '' }: StallOptions): Prom
       check = Math.min(check, performance.now() - started)
       const servedBefore = process.cpuUsage()
       started = performance.now()
-      const scan = prescanBoardUpdate(board, update)
+      const scan = prescanBoardUpdate(board, update, writer)
       const servedDecision = (scan && prescannedRefusal(scan, writer)) || checkBoardUpdate(board, update, writer)
       if (servedDecision !== decision) throw new Error(`${name}: the prescan decided "${servedDecision}", the whole check "${decision}"`)
       served = Math.min(served, performance.now() - started)

@@ -34,7 +34,7 @@ describe('prescanUpdate', () => {
     const update = deepNesting(doc, 78_000)
     expect(update.byteLength).toBeGreaterThan(LIMITS.boardFrameMaxBytes * 0.9)
     expect(update.byteLength).toBeLessThan(LIMITS.boardFrameMaxBytes - 16)
-    const scan = prescanBoardUpdate(doc, update)
+    const scan = prescanBoardUpdate(doc, update, participant)
     expect(scan?.tooDeep).toBe(true)
     expect(prescannedRefusal(scan!, participant)).toBe(checkBoardUpdate(doc, update, participant))
     expect(prescannedRefusal(scan!, participant)).toBe('this change does not fit the board')
@@ -42,14 +42,15 @@ describe('prescanUpdate', () => {
 
   it('leaves the nesting to the full check for those who curate, whom it does not refuse', () => {
     const update = deepNesting(doc, 20_000)
-    expect(prescannedRefusal(prescanBoardUpdate(doc, update)!, harvester)).toBeNull()
+    expect(prescanBoardUpdate(doc, update, harvester)).toBeNull()
+    expect(prescannedRefusal(prescanBoardUpdate(doc, update, participant)!, harvester)).toBeNull()
     expect(checkBoardUpdate(doc, update, harvester)).toBeNull()
   }, 120_000)
 
   it('proves nothing against large valid updates, which the full check accepts', () => {
     for (const update of [manyCards(doc, 600, 'ann', 200), longEditChain(doc, 10_000)]) {
       expect(update.byteLength).toBeGreaterThan(PRESCAN_MIN_BYTES)
-      const scan = prescanBoardUpdate(doc, update)
+      const scan = prescanBoardUpdate(doc, update, participant)
       expect(scan).toMatchObject({ tooDeep: false, ...yjsReads(update) })
       expect(checkBoardUpdate(doc, update, participant)).toBeNull()
     }
@@ -62,7 +63,7 @@ describe('prescanUpdate', () => {
   })
 
   it('leaves small updates to the full check', () => {
-    expect(prescanBoardUpdate(doc, deepNesting(doc, 50))).toBeNull()
+    expect(prescanBoardUpdate(doc, deepNesting(doc, 50), participant)).toBeNull()
   })
 
   it('reads only what Yjs reads: mutated, truncated and random bytes either fail both or agree, and a proven refusal is one the full check gives', () => {

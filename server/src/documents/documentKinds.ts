@@ -46,7 +46,7 @@ export const BOARD_DOCUMENT: DocumentKind = {
         // After the end only those who curate change the board; a participant's change is refused with the reason.
         const ended = !mayWriteBoard(identity.role, isEnded(control()))
         // A large frame is read lightly first, so a shape the board cannot have is refused before Yjs builds every item of it.
-        const scan = prescanBoardUpdate(doc, update)
+        const scan = prescanBoardUpdate(doc, update, writer)
         if (scan && ended && (scan.structs > 0 || scan.deletingClients > 0)) return BOARD_ENDED_REASON
         const quick = scan && !ended ? prescannedRefusal(scan, writer) : null
         if (quick) return quick
