@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { SessionState } from '@harvest/shared'
+import type { PresentMember, SessionState } from '@harvest/shared'
 import { useSessionStore } from './useSessionStore'
 
 const state = (role: SessionState['you']['role'], authorKey: string | null): SessionState =>
@@ -26,5 +26,24 @@ describe('useSessionStore.setState', () => {
     const full = { ...state('participant', 'm1'), session: {}, members: [], invites: null, control: { rounds: [] }, vote: null, serverNow: 1 }
     useSessionStore.getState().setState(full as unknown as SessionState)
     expect(Object.keys(useSessionStore.getState().state ?? {}).sort()).toEqual(['invites', 'members', 'session', 'you'])
+  })
+})
+
+describe('useSessionStore.changePeople', () => {
+  const person = (id: string, online: boolean) => ({ id, name: id, online }) as unknown as PresentMember
+
+  it('applies arrivals, departures and removals to the list of the last state, and ignores changes before any state', () => {
+    useSessionStore.setState({ state: null })
+    useSessionStore.getState().changePeople({ changed: [person('early', true)], removed: [] })
+    expect(useSessionStore.getState().state).toBeNull()
+
+    const full = { ...state('participant', 'm1'), session: {}, members: [person('m1', true), person('m2', true)], invites: null }
+    useSessionStore.getState().setState(full as unknown as SessionState)
+    useSessionStore.getState().changePeople({ changed: [person('m2', false), person('m3', true)], removed: [] })
+    useSessionStore.getState().changePeople({ changed: [], removed: ['m1'] })
+    expect(useSessionStore.getState().state?.members.map((m) => [m.id, m.online])).toEqual([
+      ['m2', false],
+      ['m3', true],
+    ])
   })
 })
