@@ -67,8 +67,8 @@ describe.skipIf(!canMount)('the store in trouble: a full disk', () => {
     await waitFor(() => cardIds(watcher.doc).includes('before'), 5_000, 'the first card stored')
     expect((await health(server.url)).status).toBe(200)
 
-    // Cards keep coming while the disk fills: the one whose write fails was accepted (everyone
-    // saw it) and is held; from then on the server is in trouble.
+    // Cards keep coming while the disk fills: the one whose write fails reaches nobody else (its
+    // writer is refused with the reason) and is held; from then on the server is in trouble.
     const filler = fillDisk(dataDir)
     let n = 0
     const accepted: string[] = ['before']
