@@ -13,8 +13,15 @@ const cardOf = (id: string, authorId: string, text: string): NewCard => ({
   id, text, authorId, authorName: authorId, city: 'Galway', cityKind: 'pilot', area: PLENARY_AREA,
 })
 
+/**
+ * The hostile writer's client id, fixed: an update's size depends on its length as a varint, so a
+ * frame sized to fit the limit once must fit it every time it is built.
+ */
+const HOSTILE_CLIENT = 2 ** 31 - 17
+
 function clientOf(base: Y.Doc): Y.Doc {
   const doc = new Y.Doc()
+  doc.clientID = HOSTILE_CLIENT
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(base))
   return doc
 }
