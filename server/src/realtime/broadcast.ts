@@ -22,8 +22,30 @@ export async function sessionSockets(ctx: ServerContext, sessionId: string, keep
   return all.filter(keep)
 }
 
-/** Ids of the members with a connection open on any process. */
-export async function onlineMembers(ctx: ServerContext, sessionId: string): Promise<Set<string>> {
+/**
+ * How long one cross-process answer of who is online is reused. A thousand people joining at
+ * once would otherwise each ask every process about every connection (N² work over Redis, and
+ * answers that time out); people's later comings and goings follow as people changes anyway.
+ */
+const ONLINE_REUSE_MS = 500
+
+const onlineQueries = new WeakMap<ServerContext, Map<string, { at: number; online: Promise<Set<string>> }>>()
+
+/** Ids of the members with a connection open on any process; one query per session at a time. */
+export function onlineMembers(ctx: ServerContext, sessionId: string): Promise<Set<string>> {
+  let queries = onlineQueries.get(ctx)
+  if (!queries) onlineQueries.set(ctx, (queries = new Map()))
+  const now = performance.now()
+  const recent = queries.get(sessionId)
+  if (recent && now - recent.at < ONLINE_REUSE_MS) return recent.online
+  const online = queryOnlineMembers(ctx, sessionId)
+  queries.set(sessionId, { at: now, online })
+  // A failed query is not kept: the next one asks again.
+  online.catch(() => queries.get(sessionId)?.online === online && queries.delete(sessionId))
+  return online
+}
+
+async function queryOnlineMembers(ctx: ServerContext, sessionId: string): Promise<Set<string>> {
   const online = new Set<string>()
   for (const socket of await sessionSockets(ctx, sessionId, () => true)) {
     const identity = socket.data.identity

@@ -9,8 +9,9 @@ import { onlineMembers } from '../realtime/broadcast'
 /** The people of a session with their live presence. */
 export async function presentMembers(ctx: ServerContext, sessionId: string): Promise<PresentMember[]> {
   const members = await ctx.storage.listMembers(sessionId)
-  // With several processes, a person may be connected to any of them.
-  const online = ctx.bus.clustered ? await onlineMembers(ctx, sessionId) : null
+  // With several processes, a person may be connected to any of them. When the other processes
+  // do not answer in time, this process' own view stands in: a newcomer still gets the session.
+  const online = ctx.bus.clustered ? await onlineMembers(ctx, sessionId).catch(logUnanswered) : null
   return members.map((m) => ({ ...m, online: online ? online.has(m.id) : ctx.presence.isOnline(sessionId, m.id) }))
 }
 
@@ -34,4 +35,9 @@ export async function sessionStateFor(ctx: ServerContext, identity: Identity): P
     serverNow: ctx.now(),
     vote: record.vote ? voteView(record.vote, identity.kind === 'member' ? identity.member.id : null) : null,
   }
+}
+
+function logUnanswered(error: unknown): null {
+  console.error(`[socket] who is online on the other processes went unanswered; showing this process' view: ${error instanceof Error ? error.message : error}`)
+  return null
 }
