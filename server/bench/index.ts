@@ -23,6 +23,13 @@ if (section === 'stall') {
   process.exit(0)
 }
 
+// `npm run bench -- board` runs only the board section (fan-out of one card to every client).
+if (section === 'board') {
+  const board = await boardScale({ cards: env('BENCH_BOARD_CARDS', 5000), clients: env('BENCH_BOARD_CLIENTS', 300), samples: env('BENCH_SAMPLES', 100) })
+  await board.stop()
+  process.exit(0)
+}
+
 const big = await boardScale({ cards: env('BENCH_BOARD_CARDS', 5000), clients: env('BENCH_BOARD_CLIENTS', 300), samples: env('BENCH_SAMPLES', 100) })
 await browserRender(big)
 await big.stop()
