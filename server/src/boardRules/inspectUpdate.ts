@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { findRun } from './findRun'
 
 /** Where a change lands in a document of root maps of entry maps (cards, patterns). */
 interface Location {
@@ -189,18 +190,7 @@ function indexPending(doc: Y.Doc, structs: Array<Y.Item | Y.GC | Y.Skip>, unexpl
     items,
     find(id) {
       const list = byClient.get(id.client)
-      if (!list) return -1
-      let low = 0
-      let high = list.length - 1
-      while (low <= high) {
-        const mid = (low + high) >>> 1
-        const at = list[mid]!
-        const item = items[at]!
-        if (id.clock < item.id.clock) high = mid - 1
-        else if (id.clock >= item.id.clock + item.length) low = mid + 1
-        else return at
-      }
-      return -1
+      return list ? findRun(list, id.clock, (at) => items[at]!.id.clock, (at) => items[at]!.length) : -1
     },
   }
 }

@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
+import { findRun } from './findRun'
 
 /** What a light reading of an update's bytes proves, before Yjs builds its items. */
 export interface Prescan {
@@ -179,18 +180,8 @@ function readContentLength(d: decoding.Decoder, ref: number): number | null {
   }
 }
 
-/** The place of the new item holding an id, or -1: the same binary search as the inspection's. */
+/** The place of the new item holding an id, or -1. */
 function find(items: Scanned, byClient: Map<number, number[]>, client: number, clock: number): number {
   const list = byClient.get(client)
-  if (!list) return -1
-  let low = 0
-  let high = list.length - 1
-  while (low <= high) {
-    const mid = (low + high) >>> 1
-    const at = list[mid]!
-    if (clock < items.clock[at]!) high = mid - 1
-    else if (clock >= items.clock[at]! + items.length[at]!) low = mid + 1
-    else return at
-  }
-  return -1
+  return list ? findRun(list, clock, (at) => items.clock[at]!, (at) => items.length[at]!) : -1
 }

@@ -1,22 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addCard, storyArea } from '@harvest/shared'
 import type { CreateSessionResult, JoinResult, Report } from '@harvest/shared'
-import { createSession, joinAs } from '../testing/api'
+import { createSession, joinAs, download } from '../testing/api'
 import { cardBy } from '../testing/boardWorld'
 import { disposeAll } from '../testing/cleanup'
 import { connectBoard, connectSocket, request } from '../testing/clients'
 import { ensurePdfTools, isPdf, pdfText } from '../testing/pdfTools'
 import { startTestServer, type TestServer } from '../testing/testServer'
 import { waitFor } from '../testing/waitFor'
-
-/** GETs a report as a client outside the app would, with the token in the header or the query. */
-async function download(url: string, path: string, token: string | null, via: 'header' | 'query' = 'header') {
-  const headers: Record<string, string> = token && via === 'header' ? { authorization: `Bearer ${token}` } : {}
-  const query = token && via === 'query' ? `?token=${encodeURIComponent(token)}` : ''
-  const response = await fetch(`${url}${path}${query}`, { headers })
-  const bytes = new Uint8Array(await response.arrayBuffer())
-  return { status: response.status, headers: response.headers, bytes, text: new TextDecoder().decode(bytes) }
-}
 
 describe('the report over HTTP', () => {
   let server: TestServer

@@ -2,18 +2,13 @@ import { parse } from 'csv-parse/sync'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Report } from '@harvest/shared'
 import { DEFAULT_SURVEY } from '@harvest/shared'
-import { createSession, inviteToken, joinAs } from '../testing/api'
+import { createSession, inviteToken, joinAs, download } from '../testing/api'
 import { accepted } from '../testing/acks'
 import { disposeAll } from '../testing/cleanup'
 import { connectSocket, request } from '../testing/clients'
 import { startTestServer } from '../testing/testServer'
 
 afterEach(disposeAll)
-
-async function download(url: string, path: string, token: string | null) {
-  const response = await fetch(`${url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} })
-  return { status: response.status, headers: response.headers, text: await response.text() }
-}
 
 /** A session whose survey three participants answered, one of them from a twin city. */
 async function answeredSurvey({ open = true } = {}) {

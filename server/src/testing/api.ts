@@ -62,3 +62,20 @@ export async function joinAs(
   if (response.status !== 201) throw new Error(`join failed: ${response.status} ${JSON.stringify(response.body)}`)
   return response.body
 }
+
+/** What a GET answered, as bytes and as text. */
+export interface Download {
+  status: number
+  headers: Headers
+  bytes: Uint8Array
+  text: string
+}
+
+/** GETs a file as a client outside the app would, with the token in the header or the query. */
+export async function download(url: string, path: string, token: string | null, via: 'header' | 'query' = 'header'): Promise<Download> {
+  const headers: Record<string, string> = token && via === 'header' ? { authorization: `Bearer ${token}` } : {}
+  const query = token && via === 'query' ? `?token=${encodeURIComponent(token)}` : ''
+  const response = await fetch(`${url}${path}${query}`, { headers })
+  const bytes = new Uint8Array(await response.arrayBuffer())
+  return { status: response.status, headers: response.headers, bytes, text: new TextDecoder().decode(bytes) }
+}

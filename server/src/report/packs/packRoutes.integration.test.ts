@@ -2,17 +2,9 @@ import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CreateSessionResult, JoinResult } from '@harvest/shared'
 import { learningPackPath, learningPacksZipPath } from '@harvest/shared'
-import { createSession, joinAs } from '../../testing/api'
+import { createSession, joinAs, download } from '../../testing/api'
 import { disposeAll } from '../../testing/cleanup'
 import { startTestServer, type TestServer } from '../../testing/testServer'
-
-async function download(url: string, path: string, token: string | null, via: 'header' | 'query' = 'header') {
-  const headers: Record<string, string> = token && via === 'header' ? { authorization: `Bearer ${token}` } : {}
-  const query = token && via === 'query' ? `?token=${encodeURIComponent(token)}` : ''
-  const response = await fetch(`${url}${path}${query}`, { headers })
-  const bytes = new Uint8Array(await response.arrayBuffer())
-  return { status: response.status, headers: response.headers, bytes, text: new TextDecoder().decode(bytes) }
-}
 
 describe('learning packs over HTTP', () => {
   const ORGANISER = 'organiser-key-for-the-pack-test-0123456789'
