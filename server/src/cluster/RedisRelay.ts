@@ -1,6 +1,6 @@
-import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type { AwarenessChange, DocExtension } from '../documents/DocExtension'
+import { readStoreInto } from '../documents/catchUpFromStore'
 import type { LiveDoc } from '../documents/LiveDoc'
 import { isLocalChange, originKind } from '../documents/origins'
 import type { Storage } from '../storage/Storage'
@@ -54,8 +54,7 @@ export class RedisRelay implements DocExtension {
   /** Reads the store again and applies what this copy lacks, as a remote change. */
   private async resync(live: LiveDoc): Promise<void> {
     try {
-      const { updates } = await this.storage.loadUpdates(live.name)
-      if (updates.length > 0) live.applyRemoteUpdate(Y.mergeUpdates(updates), 'store')
+      await readStoreInto(live, this.storage)
     } catch (error) {
       console.error(`[relay] could not catch up ${live.name} from the store`, error)
     }

@@ -32,6 +32,12 @@ export interface DocExtension {
   onUpdate?(live: LiveDoc, update: Uint8Array, origin: unknown): void | Promise<void>
   /** Presence changed; `origin` as for onUpdate (a peer, or a RemoteOrigin for relayed presence). */
   onAwareness?(live: LiveDoc, change: AwarenessChange, origin: unknown): void
+  /**
+   * Reads what the store holds that this copy lacks and applies it (with STORED_ORIGIN). Asked
+   * before a peer's change is refused: with several processes, the change may build on one that
+   * another process stored and passed to its peers, then died before relaying it here.
+   */
+  onCatchUp?(live: LiveDoc): Promise<void>
   /** Waits until everything this extension started for updates so far has finished. */
   flush?(live: LiveDoc): Promise<void>
   /** Periodic and before unload: write what should be kept (compaction, a snapshot). */

@@ -40,20 +40,27 @@ export class DocumentPeer implements Peer {
   sent = false
 
   /**
+   * Frames that arrived while a change waits for the document to catch up from the store before
+   * it is judged again; null while none waits. They are handled afterwards, in order.
+   */
+  private held: Uint8Array[] | null = null
+  private stopped = false
+
+  /**
    * `wantsRenewals`: false when the client asked for its connection to stand for liveness
-   * (LIVENESS_PARAM). `refused` closes the connection with a reason, for a change the store
-   * did not take after it was accepted.
+   * (LIVENESS_PARAM). `failed` closes the connection for what `receive` would have thrown, when
+   * it comes later: a change refused after catching up or not kept by the store, a bad frame held meanwhile.
    */
   constructor(
     private live: LiveDoc,
     private transport: (message: Uint8Array) => void,
     private access: Access,
     readonly wantsRenewals = true,
-    private refused: (reason: string) => void = () => {},
+    private failed: (error: RefusedChange | MalformedMessage) => void = () => {},
   ) {}
 
   refuse(reason: string): void {
-    this.refused(reason)
+    this.failed(new RefusedChange(reason))
   }
 
   send(message: Uint8Array): void {
@@ -71,6 +78,7 @@ export class DocumentPeer implements Peer {
 
   /** Handles one binary frame; throws MalformedMessage for anything outside the protocol. */
   receive(frame: Uint8Array): void {
+    if (this.held) return void this.held.push(frame)
     try {
       this.dispatch(frame)
     } catch (error) {
@@ -119,19 +127,53 @@ export class DocumentPeer implements Peer {
       this.droppedUpdates++
       return
     }
+    this.applyChecked(update, true)
+  }
+
+  /**
+   * Applies an update the rules accept. One they refuse may build on a change this process has
+   * not heard of yet (another process stored it, then died before relaying it): the document
+   * catches up from the store first, and only what the rules still refuse is refused.
+   */
+  private applyChecked(update: Uint8Array, mayCatchUp: boolean): void {
     // Decoding first parses the whole update without touching the document, so a corrupt
     // frame is refused whole instead of being half applied; the rules read the same decoding,
     // made when they first need it: they may refuse a large frame from its bytes alone.
     const decoded = decodeOnDemand(update)
     const refusal = this.access.check?.(this.live.doc, update, decoded)
-    if (refusal) throw new RefusedChange(refusal)
+    if (refusal) {
+      const caughtUp = mayCatchUp ? this.live.catchUp() : null
+      if (!caughtUp) throw new RefusedChange(refusal)
+      this.held = []
+      void caughtUp.then(() => this.judgeAgain(update))
+      return
+    }
     // Rules that read nothing still leave a corrupt frame refused whole, not half applied.
     void decoded.structs
     Y.applyUpdate(this.live.doc, update, this)
     this.access.accepted?.(this.live.doc)
   }
 
+  private judgeAgain(update: Uint8Array): void {
+    const held = this.held ?? []
+    this.held = null
+    if (this.stopped) return
+    try {
+      this.applyChecked(update, false)
+      for (let i = 0; i < held.length; i++) {
+        // A held frame that waits for a catch-up of its own holds the rest behind it again.
+        const holding = this.held as Uint8Array[] | null
+        if (holding) return void holding.push(...held.slice(i))
+        this.receive(held[i]!)
+      }
+    } catch (error) {
+      this.failed(error instanceof RefusedChange ? error : error instanceof MalformedMessage ? error : new MalformedMessage(String(error)))
+    }
+  }
+
   stop(): void {
+    this.stopped = true
+    this.held = null
     this.live.removePeer(this)
   }
 }

@@ -68,6 +68,8 @@ export class LiveDoc {
   private awarenessRenewed = new Set<number>()
   private awarenessTimer: NodeJS.Timeout | null = null
   private keepAlive: NodeJS.Timeout
+  private catchUpRunning: Promise<void> | null = null
+  private catchUpQueued: Promise<void> | null = null
   /** How many peers want renewals; while none does, a renewal costs nothing but its parse. */
   private renewalPeers = 0
 
@@ -84,6 +86,35 @@ export class LiveDoc {
     this.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.onAwarenessUpdate(change, origin))
     this.keepAlive = setInterval(() => this.keepPeersAlive(), KEEPALIVE_MS)
     this.keepAlive.unref()
+  }
+
+  /**
+   * Catches the document up from the store (DocExtension.onCatchUp); null when no extension can,
+   * as with one process, whose copy holds all the store does. One catch-up runs at a time, and
+   * one asked for while another runs gets the next: that one starts after it was asked, so it
+   * reads whatever was stored before, and a flood of refused changes costs one read at a time.
+   */
+  catchUp(): Promise<void> | null {
+    if (!this.extensions.some((extension) => extension.onCatchUp)) return null
+    if (this.catchUpQueued) return this.catchUpQueued
+    if (!this.catchUpRunning) return this.startCatchUp()
+    this.catchUpQueued = this.catchUpRunning.then(() => {
+      this.catchUpQueued = null
+      return this.startCatchUp()
+    })
+    return this.catchUpQueued
+  }
+
+  private startCatchUp(): Promise<void> {
+    const run: Promise<void> = (async () => {
+      for (const extension of this.extensions) await extension.onCatchUp?.(this)
+    })()
+      .catch((error: unknown) => console.error(`[board] could not catch ${this.name} up from the store`, error))
+      .finally(() => {
+        if (this.catchUpRunning === run) this.catchUpRunning = null
+      })
+    this.catchUpRunning = run
+    return run
   }
 
   /** Takes a peer in; it then receives every update and presence change. */

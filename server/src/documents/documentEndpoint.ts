@@ -85,8 +85,7 @@ export function attachDocumentEndpoint(httpServer: http.Server, deps: EndpointDe
     const live = await deps.registry.open(kind.docName(sessionId))
     if (ws.readyState !== WebSocket.OPEN) return deps.registry.release(live)
     const liveness = url.searchParams.get(LIVENESS_PARAM.name) === LIVENESS_PARAM.connection
-    const refused = (reason: string) => close(ws, { code: BOARD_CLOSE.refused.code, reason })
-    const current = new DocumentPeer(live, (message) => ws.readyState === WebSocket.OPEN && ws.send(message), access, !liveness, refused)
+    const current = new DocumentPeer(live, (message) => ws.readyState === WebSocket.OPEN && ws.send(message), access, !liveness, (error) => fail(ws, error))
     current.start()
     peer = current
     // Session control reaches this connection to close it when the person is removed or their role changes.
@@ -117,12 +116,17 @@ function receive(ws: WebSocket, peer: DocumentPeer, frame: Uint8Array): void {
   try {
     peer.receive(frame)
   } catch (error) {
-    if (error instanceof RefusedChange) return close(ws, { code: BOARD_CLOSE.refused.code, reason: error.message })
-    // Whatever went wrong, only this connection pays for it: the document and the others stay.
-    const why = error instanceof MalformedMessage ? error.message : String(error)
-    console.warn('[board] closing a connection that sent a bad frame:', why)
-    close(ws, BOARD_CLOSE.malformed)
+    fail(ws, error)
   }
+}
+
+/** Closes a connection for a change refused (4422, with its reason) or anything else that went wrong with its frames. */
+function fail(ws: WebSocket, error: unknown): void {
+  if (error instanceof RefusedChange) return close(ws, { code: BOARD_CLOSE.refused.code, reason: error.message })
+  // Whatever went wrong, only this connection pays for it: the document and the others stay.
+  const why = error instanceof MalformedMessage ? error.message : String(error)
+  console.warn('[board] closing a connection that sent a bad frame:', why)
+  close(ws, BOARD_CLOSE.malformed)
 }
 
 function decodeSegment(segment: string): string | null {

@@ -21,7 +21,12 @@ const HOSTILE_CLIENT = 2 ** 31 - 17
 
 function clientOf(base: Y.Doc): Y.Doc {
   const doc = new Y.Doc()
-  doc.clientID = HOSTILE_CLIENT
+  // A base that already holds this id's writes (built by these helpers) would make Yjs pick a
+  // random id of its own on applying it, with a varint of another length: take the next fixed one.
+  const known = Y.decodeStateVector(Y.encodeStateVector(base))
+  let id = HOSTILE_CLIENT
+  while (known.has(id)) id--
+  doc.clientID = id
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(base))
   return doc
 }
