@@ -21,7 +21,8 @@ export interface DocExtension {
    * Keeps an update the document accepted, called at once and in the order accepted. Nobody
    * hears of the update (this process's peers, `onUpdate`) until every extension's returned
    * promise resolves; a rejection refuses the change to the peer that sent it (the reason is
-   * the error's message) and it is relayed to nobody.
+   * the error's message) and it is relayed to nobody, unless it is a `HeldUpdate` (the store's
+   * trouble holds it): that one is relayed once it is written.
    */
   onAccept?(live: LiveDoc, update: Uint8Array, origin: unknown): void | Promise<void>
   /**

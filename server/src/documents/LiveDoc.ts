@@ -1,5 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
+import { HeldUpdate } from '../lifecycle/guardedStorage'
 import { Refusal } from '../Refusal'
 import type { AwarenessChange, DocExtension } from './DocExtension'
 import { remoteOrigin } from './origins'
@@ -166,7 +167,7 @@ export class LiveDoc {
       .then(() => kept)
       .then(
         () => this.relay(update, origin),
-        (error: unknown) => this.notKept(error, origin),
+        (error: unknown) => this.notKept(update, error, origin),
       )
       .catch((error: unknown) => console.error(`[board] could not relay an update of ${this.name}`, error))
       .finally(() => {
@@ -188,11 +189,18 @@ export class LiveDoc {
     for (const peer of this.peers) if (peer !== origin) peer.send(message)
   }
 
-  /** An update whose write failed reaches nobody; its writer is told why (the store's trouble, as StoreHealth words it). */
-  private notKept(error: unknown, origin: unknown): void {
+  /**
+   * An update whose write failed reaches nobody; its writer is told why (the store's trouble, as
+   * StoreHealth words it). One the store's trouble holds goes out once it is written: it is in
+   * this copy already, and the changes after it build on it.
+   */
+  private notKept(update: Uint8Array, error: unknown, origin: unknown): void {
     const refusal = error instanceof Refusal
     if (!refusal) console.error(`[board] an update of ${this.name} could not be kept`, error)
     if (origin && this.peers.has(origin as Peer)) (origin as Peer).refuse?.(refusal ? error.message : NOT_KEPT)
+    if (error instanceof HeldUpdate) {
+      void error.stored.then(() => this.relay(update, origin)).catch((failure: unknown) => console.error(`[board] could not relay a held update of ${this.name}`, failure))
+    }
   }
 
   private track(work: Promise<void>): void {

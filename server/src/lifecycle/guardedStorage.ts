@@ -2,6 +2,21 @@ import { Refusal } from '../Refusal'
 import type { Storage, UpdateLog } from '../storage/Storage'
 import type { StoreHealth } from './storeHealth'
 
+/**
+ * The refusal of a document update that was already in the live document when its write failed:
+ * the store's trouble holds it, and `stored` resolves once it is written. The live document
+ * passes it on then, as any stored change: everything its writer does next builds on it, and a
+ * copy without it could show none of that.
+ */
+export class HeldUpdate extends Refusal {
+  constructor(
+    message: string,
+    readonly stored: Promise<void>,
+  ) {
+    super('unavailable', message)
+  }
+}
+
 /** Storage methods that only read; every other method writes. */
 const READS = /^(get|list|find|load|close)/
 
@@ -10,7 +25,8 @@ const READS = /^(get|list|find|load|close)/
  * in trouble is refused at once with the reason (`Refusal('unavailable')`, which handlers send
  * back as their acknowledgement and HTTP as 503), and a write that fails because of the store
  * turns the health to "in trouble" and is refused the same way. A document update that fails
- * is owed rather than lost (see StoreHealth) and read with the stored ones until it is written.
+ * is owed rather than lost (see StoreHealth), read with the stored ones until it is written,
+ * and refused with a `HeldUpdate` that says when it is.
  * Generic over the methods, so a store gaining one needs nothing here.
  */
 export function guardStorage(storage: Storage, health: StoreHealth): Storage {
@@ -22,17 +38,14 @@ export function guardStorage(storage: Storage, health: StoreHealth): Storage {
       if (property === 'loadUpdates') return (doc: string) => withOwed(method.call(target, doc) as Promise<UpdateLog>, health.owedFor(doc))
       if (READS.test(property)) return method.bind(target)
       return async (...args: unknown[]) => {
-        const owe = () => property === 'appendUpdate' && health.owe(args[0] as string, args[1] as Uint8Array)
-        if (!health.ok) {
-          owe()
-          throw new Refusal('unavailable', health.message())
-        }
+        const refuse = () =>
+          property === 'appendUpdate' ? new HeldUpdate(health.message(), health.owe(args[0] as string, args[1] as Uint8Array)) : new Refusal('unavailable', health.message())
+        if (!health.ok) throw refuse()
         try {
           return await method.apply(target, args)
         } catch (error) {
           if (!health.failed(error)) throw error
-          owe()
-          throw new Refusal('unavailable', health.message())
+          throw refuse()
         }
       }
     },

@@ -3,7 +3,7 @@ import { STORE_PROBLEM_MESSAGE } from '@harvest/shared'
 import type { StoreStatus } from '@harvest/shared'
 import { Refusal } from '../Refusal'
 import { MemoryStorage } from '../storage/memory'
-import { guardStorage } from './guardedStorage'
+import { HeldUpdate, guardStorage } from './guardedStorage'
 import { StoreHealth, classifyStoreError } from './storeHealth'
 
 const sqliteError = (code: string) => Object.assign(new Error('database or disk is full'), { code })
@@ -42,17 +42,23 @@ describe('StoreHealth and the guarded store', () => {
     await guarded.appendUpdate('board:s', new Uint8Array([1]))
 
     state.failure = sqliteError('SQLITE_FULL')
-    const failed = guarded.appendUpdate('board:s', new Uint8Array([2]))
-    await expect(failed).rejects.toEqual(new Refusal('unavailable', STORE_PROBLEM_MESSAGE.full))
+    const failed: unknown = await guarded.appendUpdate('board:s', new Uint8Array([2])).catch((error: unknown) => error)
+    expect(failed).toBeInstanceOf(HeldUpdate)
+    expect(failed).toMatchObject({ code: 'unavailable', message: STORE_PROBLEM_MESSAGE.full })
+    // The refusal says when the held update is written, so the live document can pass it on then.
+    let written = false
+    void (failed as HeldUpdate).stored.then(() => (written = true))
     expect(health.status()).toEqual({ ok: false, store: 'full', since: 1_000, message: STORE_PROBLEM_MESSAGE.full })
     expect(lines[0]).toMatch(/^\[store\] CANNOT WRITE \(full/)
     // Another write is refused without touching the store; reads go on and include what is held.
     await expect(guarded.setMeta('k', 'v')).rejects.toBeInstanceOf(Refusal)
     expect((await guarded.loadUpdates('board:s')).updates).toEqual([new Uint8Array([1]), new Uint8Array([2])])
     expect(await health.probe()).toBe(false)
+    expect(written).toBe(false)
 
     state.failure = null
     expect(await health.probe()).toBe(true)
+    expect(written).toBe(true)
     expect(statuses.map((s) => s.store)).toEqual(['full', 'ok'])
     expect((await store.loadUpdates('board:s')).updates).toEqual([new Uint8Array([1]), new Uint8Array([2])])
     expect((await guarded.loadUpdates('board:s')).updates).toHaveLength(2)

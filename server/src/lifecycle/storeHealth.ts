@@ -22,6 +22,7 @@ export function classifyStoreError(error: unknown): StoreProblem | null {
 interface OwedUpdate {
   doc: string
   update: Uint8Array
+  written: () => void
 }
 
 /**
@@ -86,9 +87,13 @@ export class StoreHealth {
     return true
   }
 
-  /** Keeps an accepted document update whose write failed, to be written when the store is back. */
-  owe(doc: string, update: Uint8Array): void {
-    this.owed.push({ doc, update })
+  /**
+   * Keeps an accepted document update whose write failed, to be written when the store is back.
+   * Resolves once it is written (never, should the process stop first), so the live document
+   * can pass it on then.
+   */
+  owe(doc: string, update: Uint8Array): Promise<void> {
+    return new Promise((written) => this.owed.push({ doc, update, written }))
   }
 
   /** Owed updates of one document, in the order accepted. */
@@ -107,9 +112,10 @@ export class StoreHealth {
     this.probing = true
     try {
       while (this.owed.length > 0) {
-        const { doc, update } = this.owed[0]!
+        const { doc, update, written } = this.owed[0]!
         await this.store.appendUpdate(doc, update)
         this.owed.shift()
+        written()
       }
       await this.store.setMeta(PROBE_KEY, String(this.now()))
       this.recovered()

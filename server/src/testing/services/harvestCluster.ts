@@ -56,6 +56,8 @@ function harvestProcess(port: number, env: Record<string, string>): HarvestProce
 /** PostgreSQL, Redis, two server processes over them and nginx in front, all on 127.0.0.1. */
 export interface HarvestCluster {
   postgres: PostgresService
+  /** The database every process stores in (DATABASE_URL), for a test reading the store itself. */
+  databaseUrl: string
   redis: RedisService
   processes: [HarvestProcess, HarvestProcess]
   nginx: NginxService
@@ -64,13 +66,15 @@ export interface HarvestCluster {
 
 export async function startHarvestCluster(): Promise<HarvestCluster> {
   const [postgres, redis] = await Promise.all([startPostgres(), startRedis()])
-  const env = { DATABASE_URL: await postgres.createDatabase(), REDIS_URL: redis.url, ADMIN_TOKEN: 'organiser-key-of-the-cluster-test-0123456789' }
+  const databaseUrl = await postgres.createDatabase()
+  const env = { DATABASE_URL: databaseUrl, REDIS_URL: redis.url, ADMIN_TOKEN: 'organiser-key-of-the-cluster-test-0123456789' }
   const processes = [harvestProcess(await freePort(), env), harvestProcess(await freePort(), env)] as [HarvestProcess, HarvestProcess]
   // Started together, as a deployment's processes do: the schema and the secret are created once.
   await Promise.all(processes.map((p) => p.start()))
   const nginx = await startNginx(processes.map((p) => p.port))
   return {
     postgres,
+    databaseUrl,
     redis,
     processes,
     nginx,
