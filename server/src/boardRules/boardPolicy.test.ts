@@ -139,6 +139,35 @@ describe('board policy', () => {
     expect(send(offlineEdits, ann)).toBeNull()
     expect(listCards(server).map((c) => c.text).sort()).toEqual(['A learning', 'Another offline card', 'Written offline'])
   })
+
+  it('keeps a card’s byline as written: a participant may not rewrite it or any field of it, a harvester may', () => {
+    const { server, client, act, send } = setup()
+    const annDoc = client()
+    expect(send(act(annDoc, (d) => addCard(d, card('c1', 'ann'), 1_000)), ann)).toBeNull()
+    const byline = getCards(server).get('c1')!.get('byline') as Record<string, unknown>
+    const rewrite = (fields: Record<string, unknown>) => act(client(), (d) => getCards(d).get('c1')!.set('byline', { ...byline, ...fields }))
+    expect(send(rewrite({ city: 'Elsewhere' }), ann)).toBe('a card keeps its author')
+    expect(send(rewrite({ createdAt: 1 }), ann)).toBe('a card keeps its author')
+    expect(send(act(client(), (d) => getCards(d).get('c1')!.set('createdAt', 1)), ann)).toBe('a card keeps the time it was written')
+    // Writing what is there already changes nothing, and is taken.
+    expect(send(rewrite({}), ann)).toBeNull()
+    expect(send(act(client(), (d) => getCards(d).get('c1')!.set('authorName', 'ann')), ann)).toBeNull()
+    expect(listCards(server)[0]).toMatchObject({ city: 'Galway', createdAt: 1_000 })
+    expect(send(rewrite({ city: 'Galway City' }), harvester)).toBeNull()
+    expect(listCards(server)[0]?.city).toBe('Galway City')
+  })
+
+  it('judges a new card by its byline: a byline in someone else’s name, or with fields it may not hold, is refused', () => {
+    const { server, client, act, send } = setup()
+    const byline = { authorId: 'ann', authorName: 'ann', city: 'Galway', cityKind: 'pilot', createdAt: 5 }
+    const write = (id: string, fields: Record<string, unknown>) => act(client(), (d) => getCards(d).set(id, mapWith({ text: 'mine', area: PLENARY_AREA, ...fields })))
+    expect(send(write('c1', { byline: { ...byline, authorId: 'bob' } }), ann)).toBe('a new card must carry your own name')
+    expect(send(write('c2', { byline: { ...byline, admin: true } }), ann)).toBe('a byline holds only an author, their name, city and city kind, and a time')
+    expect(send(write('c3', { byline }), ann)).toBeNull()
+    // Written the way cards were before bylines, each author field a key of its own: still taken.
+    expect(send(write('c4', byline), ann)).toBeNull()
+    expect(listCards(server).map((c) => [c.id, c.authorId, c.createdAt])).toEqual([['c3', 'ann', 5], ['c4', 'ann', 5]])
+  })
 })
 
 function mapWith(fields: Record<string, unknown>): Y.Map<unknown> {

@@ -1,7 +1,8 @@
 import type * as Y from 'yjs'
-import type { CityKind, Role } from '@harvest/shared'
+import type { Byline, Card, CityKind, Role } from '@harvest/shared'
 import {
-  BOARD_LIMITS, BOARD_ROOTS, CARD_AUTHOR_FIELDS, CARD_FIELDS, CURATOR_ONLY_CARD_FIELDS, PATTERN_FIELDS, can, fieldRule, getCards, getPatterns,
+  BOARD_LIMITS, BOARD_ROOTS, BYLINE_FIELDS, CARD_AUTHOR_FIELDS, CARD_FIELDS, CURATOR_ONLY_CARD_FIELDS, PATTERN_FIELDS, can, fieldRule, getCards, getPatterns,
+  isPlainObject, readCard,
 } from '@harvest/shared'
 import { inspectUpdate, type DecodedUpdate } from './inspectUpdate'
 import { prescanUpdate, type Prescan } from './prescanUpdate'
@@ -46,6 +47,30 @@ function wrongAuthor(author: Author, key: string, value: unknown): string | null
   if (key === 'city' && value !== author.city) return author.city ? `a new card carries your own city (${author.city})` : 'a new card carries no city: you joined without one'
   if (key === 'cityKind' && value !== author.cityKind) return 'a new card carries your own city’s pilot or twin status'
   return null
+}
+
+/**
+ * The byline fields a new card is written with, as readers will read them: from its `byline`
+ * value, else from keys of their own (cards written before version 3, or by other clients).
+ */
+function writtenByline(fields: ReadonlyMap<string, unknown>): Map<keyof Byline, unknown> {
+  const byline = fields.get('byline')
+  const written = new Map<keyof Byline, unknown>()
+  for (const key of Object.keys(BYLINE_FIELDS) as (keyof Byline)[]) {
+    if (isPlainObject(byline) && Object.hasOwn(byline, key)) written.set(key, byline[key])
+    else if (fields.has(key)) written.set(key, fields.get(key))
+  }
+  return written
+}
+
+/** Whether writing `value` under `key` leaves the card reading as it does: how a participant may touch a field they do not own. */
+function keeps(current: Card, map: Y.Map<unknown>, key: string, value: unknown): boolean {
+  if (key !== 'byline') return value === current[key as keyof Card]
+  if (!isPlainObject(value)) return false
+  return (Object.keys(BYLINE_FIELDS) as (keyof Byline)[]).every((field) => {
+    const next = Object.hasOwn(value, field) ? value[field] : map.get(field)
+    return BYLINE_FIELDS[field].read(next) === current[field]
+  })
 }
 
 /**
@@ -101,26 +126,27 @@ export function checkBoardUpdate(doc: Y.Doc, update: Uint8Array | DecodedUpdate,
     for (const [cardId, change] of entries) {
       const existing = cards.get(cardId)
       if (!existing && change.created) newCards++
-      const author = existing?.get('authorId')
-      if (existing && !curator && !writer.ownIds.includes(String(author))) return 'you can only change your own cards'
+      const current = existing ? readCard(cardId, existing) : null
+      if (current && !curator && !writer.ownIds.includes(current.authorId)) return 'you can only change your own cards'
       if (change.created && !existing) {
         if (writer.privateWriting?.()) return 'private writing is on: your cards stay private until the facilitator reveals them'
-        const authorId = change.fields.get('authorId')
-        if (!writer.ownIds.includes(String(authorId))) return 'a new card must carry your own name'
+        const byline = writtenByline(change.fields)
+        if (!writer.ownIds.includes(String(byline.get('authorId')))) return 'a new card must carry your own name'
         if (writer.author && !curator) {
           for (const key of CARD_AUTHOR_FIELDS) {
-            const why = change.fields.has(key) ? wrongAuthor(writer.author, key, change.fields.get(key)) : null
+            const why = byline.has(key) ? wrongAuthor(writer.author, key, byline.get(key)) : null
             if (why) return why
           }
         }
-        if (accepted && CARD_AUTHOR_FIELDS.some((key) => !change.fields.has(key))) accepted.unsigned.push(cardId)
+        if (accepted && CARD_AUTHOR_FIELDS.some((key) => !byline.has(key))) accepted.unsigned.push(cardId)
       }
       for (const [key, value] of change.fields) {
         const rule = fieldRule(CARD_FIELDS, key)
         if (!rule) return `unknown card field "${key}"`
         if (!rule.allows(value)) return rule.why
-        if (existing && !curator && CURATOR_ONLY_CARD_FIELDS.has(key) && value !== existing.get(key)) {
-          return key === 'patternId' ? 'only harvesters and facilitators group cards into patterns' : 'a card keeps its author'
+        if (existing && current && !curator && CURATOR_ONLY_CARD_FIELDS.has(key) && !keeps(current, existing, key, value)) {
+          if (key === 'patternId') return 'only harvesters and facilitators group cards into patterns'
+          return key === 'createdAt' ? 'a card keeps the time it was written' : 'a card keeps its author'
         }
         if (!existing && !curator && key === 'patternId' && value !== null) return 'only harvesters and facilitators group cards into patterns'
       }

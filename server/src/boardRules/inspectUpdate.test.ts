@@ -32,8 +32,9 @@ describe('inspectUpdate', () => {
     const { server, client, act } = setup()
     const update = act(client(), (d) => addCard(d, { ...card('c1'), kind: 'insight', levers: ['finance'], tags: ['heat'] }, 500))
 
-    const { id: _, ...written } = card('c1')
-    const fields = { ...written, kind: 'insight', levers: ['finance'], domains: [], tags: ['heat'], patternId: null, createdAt: 500, updatedAt: 500 }
+    const { id: _, authorId, authorName, city, cityKind, area: __, ...written } = card('c1')
+    // As the card is stored: its byline in one value, the fields left at their defaults (the plenary among them) left out.
+    const fields = { ...written, kind: 'insight', levers: ['finance'], tags: ['heat'], byline: { authorId, authorName, city, cityKind, createdAt: 500 } }
     expect(plain(inspectUpdate(server, update))).toEqual({
       roots: { [BOARD_ROOTS.cards]: { c1: { created: true, deleted: false, fields } } },
       unexplained: [],
@@ -133,7 +134,7 @@ describe('inspectUpdate', () => {
     })
     const bobsCards = {
       b1: { created: false, deleted: false, fields: { text: 'Bob, concurrently', updatedAt: 401 } },
-      b2: { created: true, deleted: false, fields: expect.objectContaining({ authorId: 'bob', text: 'card b2' }) },
+      b2: { created: true, deleted: false, fields: expect.objectContaining({ byline: expect.objectContaining({ authorId: 'bob' }), text: 'card b2' }) },
     }
     expect(plain(inspectUpdate(server, fromBob))).toEqual({ roots: { cards: bobsCards }, unexplained: [] })
 

@@ -15,6 +15,7 @@ import {
   listCards,
   migrateBoard,
   readCard,
+  updateCard,
   type NewCard,
 } from '../index'
 import { LIMITS } from '../limits'
@@ -40,6 +41,47 @@ describe('cards', () => {
     const card = addCard(doc, newCard('a', '  Green roofs cut heat  '), 1_000)
     expect(card).toMatchObject({ ...newCard('a'), text: 'Green roofs cut heat', createdAt: 1_000, updatedAt: 1_000 })
     expect(readCard('a', getCards(doc).get('a'))).toEqual(card)
+  })
+
+  it('keeps a new card in as few keys as it needs: its text, its byline in one value, and what differs from the defaults', () => {
+    const doc = new Y.Doc()
+    addCard(doc, { ...newCard('a'), kind: 'idea', area: 'room:3' }, 1_000)
+    addCard(doc, newCard('b'), 1_000)
+    const stored = (id: string) => getCards(doc).get(id)!.toJSON()
+    expect(stored('a')).toEqual({ text: 'card a', kind: 'idea', area: 'room:3', byline: { authorId: 'member-1', authorName: 'Pat', city: 'Ghent', cityKind: 'pilot', createdAt: 1_000 } })
+    // Values at their defaults are left out and read back as the defaults.
+    expect(Object.keys(stored('b')).sort()).toEqual(['byline', 'text'])
+    expect(readCard('b', getCards(doc).get('b'))).toMatchObject({ area: PLENARY_AREA, kind: null, levers: [], domains: [], tags: [], patternId: null, updatedAt: 1_000 })
+  })
+
+  it('merges concurrent changes to different fields of one card', () => {
+    const author = new Y.Doc()
+    const harvester = new Y.Doc()
+    addCard(author, newCard('a'), 1_000)
+    sync(author, harvester)
+    editCardText(author, 'a', 'sharper wording', 2_000)
+    updateCard(harvester, 'a', { kind: 'insight', tags: ['heat'] }, 2_001)
+    sync(author, harvester)
+    sync(harvester, author)
+    expect(listCards(author)).toEqual(listCards(harvester))
+    expect(listCards(author)[0]).toMatchObject({ text: 'sharper wording', kind: 'insight', tags: ['heat'], authorName: 'Pat' })
+  })
+
+  it('an edit moves updatedAt and leaves the byline as written', () => {
+    const doc = new Y.Doc()
+    addCard(doc, newCard('a'), 1_000)
+    editCardText(doc, 'a', 'edited', 4_000)
+    expect(readCard('a', getCards(doc).get('a'))).toMatchObject({ text: 'edited', createdAt: 1_000, updatedAt: 4_000, authorName: 'Pat' })
+  })
+
+  it('reads a card written before bylines, each author field a key of its own, and a partial byline over them', () => {
+    const doc = new Y.Doc()
+    const map = new Y.Map<unknown>()
+    getCards(doc).set('old', map)
+    for (const [key, value] of Object.entries({ text: 'old', authorId: 'm2', authorName: 'Ann', city: 'Galway', cityKind: 'twin', createdAt: 7, updatedAt: 9, kind: null, levers: [], domains: [], tags: [], patternId: null, area: PLENARY_AREA })) map.set(key, value)
+    expect(readCard('old', map)).toMatchObject({ authorId: 'm2', authorName: 'Ann', city: 'Galway', cityKind: 'twin', createdAt: 7, updatedAt: 9 })
+    map.set('byline', { authorName: 'Ann B.' })
+    expect(readCard('old', map)).toMatchObject({ authorId: 'm2', authorName: 'Ann B.', city: 'Galway', createdAt: 7 })
   })
 
   it('addCard is one document update, so other clients never see half a card', () => {
@@ -172,6 +214,45 @@ describe('migrateBoard', () => {
     expect(listCards(doc).map((c) => c.id)).toEqual(['a'])
   })
 
+  it('moves each card written before version 3 into a byline, reading the same before and after', () => {
+    const doc = new Y.Doc()
+    const meta = doc.getMap(BOARD_ROOTS.meta)
+    meta.set('schemaVersion', 2)
+    const legacy = { text: 'old', kind: 'idea', authorId: 'm2', authorName: 'Ann', city: 'Galway', cityKind: 'twin', area: PLENARY_AREA, levers: ['finance'], domains: [], tags: ['x'], patternId: null, createdAt: 7, updatedAt: 9 }
+    for (const id of ['old-1', 'old-2']) {
+      const map = new Y.Map<unknown>()
+      getCards(doc).set(id, map)
+      for (const [key, value] of Object.entries(legacy)) map.set(key, value)
+    }
+    getCards(doc).get('old-2')!.delete('city')
+    const before = listCards(doc)
+
+    migrateBoard(doc)
+
+    expect(boardVersion(doc)).toBe(BOARD_SCHEMA_VERSION)
+    expect(listCards(doc)).toEqual(before)
+    const migrated = getCards(doc).get('old-1')!
+    expect([...migrated.keys()].sort()).toEqual(['area', 'byline', 'domains', 'kind', 'levers', 'patternId', 'tags', 'text', 'updatedAt'])
+    expect(migrated.get('byline')).toEqual({ authorId: 'm2', authorName: 'Ann', city: 'Galway', cityKind: 'twin', createdAt: 7 })
+    expect(getCards(doc).get('old-2')!.get('byline')).toMatchObject({ city: '' })
+  })
+
+  it('a client that has not migrated yet converges with the migrated board, its edit kept', () => {
+    const server = new Y.Doc()
+    server.getMap(BOARD_ROOTS.meta).set('schemaVersion', 2)
+    const map = new Y.Map<unknown>()
+    server.getMap<Y.Map<unknown>>(BOARD_ROOTS.cards).set('old', map)
+    for (const [key, value] of Object.entries({ text: 'old', authorId: 'm2', authorName: 'Ann', city: 'Galway', cityKind: 'twin', area: PLENARY_AREA, createdAt: 7, updatedAt: 7 })) map.set(key, value)
+    const client = new Y.Doc()
+    sync(server, client)
+    migrateBoard(server)
+    editCardText(client, 'old', 'edited offline', 20)
+    sync(server, client)
+    sync(client, server)
+    expect(listCards(client)).toEqual(listCards(server))
+    expect(listCards(server)[0]).toMatchObject({ text: 'edited offline', authorName: 'Ann', city: 'Galway', createdAt: 7, updatedAt: 20 })
+  })
+
   it('leaves a document that says it is newer alone', () => {
     const doc = new Y.Doc()
     doc.getMap(BOARD_ROOTS.meta).set('schemaVersion', BOARD_SCHEMA_VERSION + 1)
@@ -213,11 +294,21 @@ describe('two clients', () => {
 })
 
 describe('the card field table', () => {
-  it('is what readCard reads: every field of the table and nothing else', () => {
+  it('is what readCard reads: every field of the table, the byline as its fields, and nothing else', () => {
     const doc = new Y.Doc()
     addCard(doc, newCard('a'))
     getCards(doc).get('a')!.set('extra', 'ignored')
-    expect(Object.keys(readCard('a', getCards(doc).get('a'))!).sort()).toEqual(['id', ...Object.keys(CARD_FIELDS)].sort())
+    expect(Object.keys(readCard('a', getCards(doc).get('a'))!).sort()).toEqual(['id', ...Object.keys(CARD_FIELDS).filter((key) => key !== 'byline')].sort())
+  })
+
+  it('takes a byline of known fields only, each by its rule', () => {
+    const byline = fieldRule(CARD_FIELDS, 'byline')!
+    expect(byline.allows({ authorId: 'm1', authorName: 'Pat', city: 'Ghent', cityKind: 'twin', createdAt: 5 })).toBe(true)
+    expect(byline.allows({ authorId: 'm1' })).toBe(true)
+    expect(byline.allows({ authorId: 'm1', role: 'facilitator' })).toBe(false)
+    expect(byline.allows({ authorId: 'm1', cityKind: 'capital' })).toBe(false)
+    expect(byline.allows({ authorName: 'x'.repeat(LIMITS.nameMax + 1) })).toBe(false)
+    for (const value of [null, 'Pat', ['m1'], new Y.Map(), new Date()]) expect(byline.allows(value)).toBe(false)
   })
 
   it('finds only its own fields, never what every object inherits', () => {

@@ -1,7 +1,8 @@
 import * as Y from 'yjs'
 import type { Card, CardPatch, NewCard } from './card'
-import { CARD_MIGRATIONS, cleanCardText, readCard } from './card'
-import { listRecords, putRecord } from './fields'
+import { cleanCardText, moveAuthorsIntoByline, readCard, storedCard } from './card'
+import { listRecords } from './fields'
+import type { Migration } from './migrations'
 import { documentVersion, runMigrations } from './migrations'
 
 /**
@@ -10,10 +11,25 @@ import { documentVersion, runMigrations } from './migrations'
  */
 export const BOARD_ROOTS = { cards: 'cards', patterns: 'patterns', meta: 'meta' } as const
 
-/** Version of the document shape; a shape change adds a named migration (see CARD_MIGRATIONS). */
-export const BOARD_SCHEMA_VERSION = CARD_MIGRATIONS.length
-
 type RecordMap = Y.Map<unknown>
+
+/**
+ * The named changes of the board's shape, one per version, run by the server when it loads a
+ * board (migrateBoard). Readers read every version: `readCard` gives a field that came later its default.
+ */
+export const BOARD_MIGRATIONS: readonly Migration[] = [
+  { name: 'v1-initial-cards', up: () => {} },
+  // Kinds, tags and patterns (the card's patternId and the board's patterns map, which Yjs creates on first use).
+  { name: 'v2-kinds-tags-patterns', up: () => {} },
+  // A card's author, name, city, city kind and creation time in one value (card.ts, Byline).
+  {
+    name: 'v3-card-byline',
+    up: (doc) => getCards(doc).forEach((map) => map instanceof Y.Map && moveAuthorsIntoByline(map)),
+  },
+]
+
+/** Version of the document shape; a shape change adds a named migration to BOARD_MIGRATIONS. */
+export const BOARD_SCHEMA_VERSION = BOARD_MIGRATIONS.length
 
 /** The map of all cards, keyed by card id. */
 export function getCards(doc: Y.Doc): Y.Map<RecordMap> {
@@ -36,7 +52,7 @@ export function boardVersion(doc: Y.Doc): number {
 
 /** Brings a document up to the current shape. Only the server calls this, once per load. */
 export function migrateBoard(doc: Y.Doc): void {
-  runMigrations(doc, getMeta(doc), CARD_MIGRATIONS)
+  runMigrations(doc, getMeta(doc), BOARD_MIGRATIONS)
 }
 
 /** Adds a card in one transaction and returns it as stored. */
@@ -52,7 +68,11 @@ export function addCard(doc: Y.Doc, input: NewCard, now = Date.now()): Card {
     createdAt: now,
     updatedAt: now,
   }
-  doc.transact(() => putRecord(getCards(doc), card))
+  doc.transact(() => {
+    const map = new Y.Map<unknown>()
+    for (const [key, value] of Object.entries(storedCard(card))) map.set(key, value)
+    getCards(doc).set(card.id, map)
+  })
   return card
 }
 

@@ -75,6 +75,31 @@ export const time = (why = 'bad time'): FieldRule<number> => ({
   why,
 })
 
+/** An object written as one plain value (not a shared map), such as JSON gives: no array, no class instance. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  const prototype = Object.getPrototypeOf(value)
+  return prototype === Object.prototype || prototype === null
+}
+
+/**
+ * Several fields kept as one plain value, each by its own rule: a field left out reads as its
+ * rule's default, and a field the table does not own is refused.
+ */
+export const record = <R>(table: FieldTable<R>, why: string): FieldRule<Partial<R>> => ({
+  read: (value) => {
+    const fields: Record<string, unknown> = {}
+    if (!isPlainObject(value)) return fields as Partial<R>
+    for (const key of Object.keys(value)) {
+      const rule = fieldRule(table, key)
+      if (rule) fields[key] = rule.read(value[key])
+    }
+    return fields as Partial<R>
+  },
+  allows: (value) => isPlainObject(value) && Object.entries(value).every(([key, field]) => fieldRule(table, key)?.allows(field) === true),
+  why,
+})
+
 /** A yes or no; anything but true reads as false. */
 export const flag = (why: string): FieldRule<boolean> => ({
   read: (value) => value === true,
