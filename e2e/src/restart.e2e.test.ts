@@ -90,7 +90,7 @@ function mountSmallDisk(): string | null {
 const disk = mountSmallDisk()
 if (!disk) console.warn('[store trouble journey] SKIPPED: mounting a tmpfs needs root')
 
-test.skipIf(!disk)('a full disk: the writer is told the card was not saved, everyone hears it, and it saves again once space is back', async () => {
+test.skipIf(!disk)('a full disk: the writer is told the card was not saved yet, everyone hears it, and it is saved by itself once space is back', async () => {
   const server = await start(disk!)
   const { ana, aoife } = await twoOnABoard(server.url)
   await write(aoife, 'Saved while there was room')
@@ -121,9 +121,15 @@ test.skipIf(!disk)('a full disk: the writer is told the card was not saved, ever
   await ana.locator('.toast', { hasText: full }).waitFor({ timeout: 10_000 })
   await screenshot(ana, 'store-2-full-facilitator')
 
+  // The note the full disk sent back stays on Aoife's screen, not undone.
+  const lastNote = `A note while the disk fills, number ${n - 1}`.padEnd(1_500, '.')
+  await card(aoife, lastNote).waitFor({ timeout: 5_000 })
+
   fs.rmSync(filler)
   await aoife.locator('.toast', { hasText: 'The server saves changes again.' }).waitFor({ timeout: 15_000 })
   await screenshot(aoife, 'store-3-back')
+  // Sent again by itself once the server saves again: nothing Aoife typed is lost or retyped.
+  await card(ana, lastNote).waitFor({ timeout: 15_000 })
   await write(aoife, 'Saved once space was back')
   await card(ana, 'Saved once space was back').waitFor({ timeout: 10_000 })
 }, 120_000)

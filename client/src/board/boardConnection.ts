@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import { BOARD_PATH, getCards, getPatterns, listCards, listPatterns } from '@harvest/shared'
 import { useBoardStore } from '../stores/useBoardStore'
 import { useNoticeStore } from '../stores/useNoticeStore'
-import { openDocLink, type DocLink } from './docProvider'
+import { openDocLink, unsavedNotice, type DocLink } from './docProvider'
 import { closeHarvest, openHarvest } from '../harvest/harvestConnection'
 import { startPresence } from './presence'
 import { reconcile } from './reconcileCards'
@@ -53,6 +53,7 @@ function connect(sessionId: string, token: string): void {
     onThrottled: () => {
       useNoticeStore.getState().show('info', 'Your changes are arriving faster than the board takes them: they will be sent again in a moment, nothing is lost.')
     },
+    onUnsaved: (reason) => useNoticeStore.getState().show('error', unsavedNotice(reason)),
     onChange: (doc) => {
       const s = store()
       s.setContent(reconcile(s.cards, listCards(doc)), reconcile(s.patterns, listPatterns(doc)))

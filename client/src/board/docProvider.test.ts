@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { BOARD_CLOSE } from '@harvest/shared'
-import { closeMeaning } from './docProvider'
+import { closeMeaning, unsavedNotice } from './docProvider'
 
 describe('close codes', () => {
   it('reopens on a fresh copy after a refused change, a too large or a malformed frame', () => {
@@ -18,6 +18,8 @@ describe('close codes', () => {
 
   it('waits and sends the same copy again after sending changes too fast', () => {
     expect(closeMeaning(BOARD_CLOSE.rateLimited.code)).toBe('throttled')
+    // The store's trouble: the change was not saved, and is sent again after the same pause.
+    expect(closeMeaning(BOARD_CLOSE.storeUnavailable.code)).toBe('unsaved')
   })
 
   it('leaves the network and a role change to the provider’s own retry', () => {
@@ -28,5 +30,14 @@ describe('close codes', () => {
 
   it('comes back by itself after the server said it restarts (1012)', () => {
     expect(closeMeaning(BOARD_CLOSE.restarting.code)).toBe('transient')
+  })
+})
+
+describe('unsavedNotice', () => {
+  it('gives the server’s reason and says the change is kept and sent again', () => {
+    expect(unsavedNotice("the server's disk is full, so your change was not saved; what you see is safe")).toBe(
+      "The server's disk is full, so your change was not saved; what you see is safe. Your change stays on this screen and is sent again as soon as the server can save it.",
+    )
+    expect(unsavedNotice('')).toMatch(/^The server cannot save changes right now\. Your change stays/)
   })
 })

@@ -18,6 +18,8 @@ export interface DocLinkEvents {
   onRejected(reason: string): void
   /** We sent changes faster than the server takes them; the link reconnects on the same document after a pause. */
   onThrottled(reason: string): void
+  /** The server cannot save changes now (its store is in trouble); the link keeps them and sends them again after a pause. */
+  onUnsaved(reason: string): void
   /** Any change to the document, local or remote, batched to one call per frame. */
   onChange(doc: Y.Doc): void
 }
@@ -33,17 +35,25 @@ const WS_TOO_LARGE = 1009
  * why), a refused connection (final: say why, stop), or the network (the provider retries).
  * y-websocket itself stops retrying on every 44xx code.
  */
-export function closeMeaning(code: number): 'rejected' | 'refused' | 'throttled' | 'transient' {
+export function closeMeaning(code: number): 'rejected' | 'refused' | 'throttled' | 'unsaved' | 'transient' {
   // 1009: ws's own close for a frame far over the limit; resending the same copy would only loop.
   if (code === WS_TOO_LARGE) return 'rejected'
   // Nothing was wrong with the changes, only their pace: the same copy is sent again after a pause.
   if (code === BOARD_CLOSE.rateLimited.code) return 'throttled'
+  // Nothing was wrong with the changes either: the server could not save them, and asks for them again later.
+  if (code === BOARD_CLOSE.storeUnavailable.code) return 'unsaved'
   if (code < 4400 || code >= 4500) return 'transient'
   return REJECTED.has(code) ? 'rejected' : 'refused'
 }
 
-/** How long a link waits before it reconnects after sending changes too fast. */
+/** How long a link waits before it reconnects after sending changes too fast, or that the server could not save. */
 export const THROTTLED_PAUSE_MS = 2000
+
+/** What the person is told when the server could not save their change (the reason is the server's words for its store's trouble). */
+export function unsavedNotice(reason: string): string {
+  const why = reason ? `${reason.charAt(0).toUpperCase()}${reason.slice(1)}.` : 'The server cannot save changes right now.'
+  return `${why} Your change stays on this screen and is sent again as soon as the server can save it.`
+}
 
 /** Same page host, ws or wss to match the page. */
 export function endpointUrl(path: string): string {
@@ -64,7 +74,9 @@ export function endpointUrl(path: string): string {
 export function openDocLink(path: string, sessionId: string, token: string, events: DocLinkEvents): DocLink {
   const doc = new Y.Doc()
   const params = { token, [LIVENESS_PARAM.name]: LIVENESS_PARAM.connection }
-  const provider = new WebsocketProvider(endpointUrl(path), sessionId, doc, { params, disableBc: true })
+  // The provider reconnects by itself only after the network's closes; after the others this link decides.
+  const shouldReconnect = (event: CloseEvent) => closeMeaning(event.code) === 'transient'
+  const provider = new WebsocketProvider(endpointUrl(path), sessionId, doc, { params, disableBc: true, shouldReconnect })
   clearInterval(provider.awareness._checkInterval)
   // Nothing is shown of presence until its owner sets it (the board does, in presence.ts).
   provider.awareness.setLocalState(null)
@@ -98,11 +110,11 @@ export function openDocLink(path: string, sessionId: string, token: string, even
     // Handled on the next tick: the provider is still inside its own close handler.
     setTimeout(() => {
       if (!alive) return
-      if (meaning === 'throttled') {
-        // The provider stops on every 44xx close; this one only asks us to wait, and the sync
-        // on reconnecting sends every change the server has not taken, as one update.
+      if (meaning === 'throttled' || meaning === 'unsaved') {
+        // These closes only ask us to wait: the sync on reconnecting sends every change the
+        // server has not taken, as one update, so nothing typed is lost.
         setTimeout(() => alive && provider.connect(), THROTTLED_PAUSE_MS)
-        return events.onThrottled(reason)
+        return meaning === 'throttled' ? events.onThrottled(reason) : events.onUnsaved(reason)
       }
       if (meaning === 'rejected') events.onRejected(reason)
       else events.onRefused(reason)

@@ -2,7 +2,7 @@ import type * as Y from 'yjs'
 import { HARVEST_PATH, HARVEST_SECTIONS, listEntries, readSummary } from '@harvest/shared'
 import { useHarvestStore } from '../stores/useHarvestStore'
 import { useNoticeStore } from '../stores/useNoticeStore'
-import { openDocLink, type DocLink } from '../board/docProvider'
+import { openDocLink, unsavedNotice, type DocLink } from '../board/docProvider'
 import { reconcile } from '../board/reconcileCards'
 
 let current: DocLink | null = null
@@ -35,6 +35,7 @@ function connect(sessionId: string, token: string): void {
     onThrottled: () => {
       useNoticeStore.getState().show('info', 'Your changes are arriving faster than the harvest takes them: they will be sent again in a moment, nothing is lost.')
     },
+    onUnsaved: (reason) => useNoticeStore.getState().show('error', unsavedNotice(reason)),
     onChange: (doc) => {
       const summaries = Object.fromEntries(HARVEST_SECTIONS.map((s) => [s, readSummary(doc, s)])) as ReturnType<typeof store>['summaries']
       store().setContent(reconcile(store().entries, listEntries(doc)), summaries)

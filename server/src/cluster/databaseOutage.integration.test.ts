@@ -30,9 +30,9 @@ const unavailable = STORE_PROBLEM_MESSAGE.unavailable
 const health = (url: string) => requestJson<StoreStatus>(url, 'GET', '/api/health')
 
 /**
- * A person's board that, refused because the store cannot be reached, keeps its copy and tries
- * again shortly, as the refusal's reason asks ("try again in a moment"): y-websocket's sync on
- * reconnecting sends whatever the server lacks. Any other refusal stays final.
+ * A person's board as y-websocket's provider keeps it: sent back because the store cannot be
+ * reached (4503, a "try again later" code), it keeps its copy and reconnects by itself, and the
+ * sync on reconnecting sends whatever the server lacks. Every close is recorded.
  */
 function patientBoard(url: string, sessionId: string, token: string) {
   const doc = new Y.Doc()
@@ -42,14 +42,13 @@ function patientBoard(url: string, sessionId: string, token: string) {
     WebSocketPolyfill: WS as unknown as typeof WebSocket,
     disableBc: true,
     maxBackoffTime: 500,
-    shouldReconnect: (event) => (event.code === BOARD_CLOSE.refused.code ? event.reason === unavailable : event.code < 4400 || event.code >= 4500),
   })
   provider.on('connection-close', (event) => void (event && closes.push({ code: event.code, reason: event.reason })))
   track(() => {
     provider.destroy()
     doc.destroy()
   })
-  return { doc, provider, closes, refusals: () => closes.filter((c) => c.code === BOARD_CLOSE.refused.code) }
+  return { doc, provider, closes, refusals: () => closes.filter((c) => c.code === BOARD_CLOSE.storeUnavailable.code) }
 }
 
 /** The card ids PostgreSQL itself holds for a board, read with a connection of the test's own. */
@@ -88,10 +87,10 @@ describe('a deployment whose PostgreSQL is briefly away', () => {
     const during = ['during-a', 'during-b', 'during-b2']
     await cluster.postgres.restart({
       whileDown: async () => {
-        // The first write on each process fails: its writer is refused with the reason.
+        // The first write on each process fails: its writer is told why (4503) and keeps the card.
         addCard(fran.doc, cardBy(created.member, 'during-a', 'while PostgreSQL is away, on A'))
         addCard(patBoard.doc, cardBy(pat.member, 'during-b', 'while PostgreSQL is away, on B'))
-        await waitFor(() => fran.refusals().length > 0 && patBoard.refusals().length > 0, 20_000, 'both writers refused')
+        await waitFor(() => fran.refusals().length > 0 && patBoard.refusals().length > 0, 20_000, 'both writers told')
         for (const process of [a, b]) {
           const troubled = await health(process.url)
           expect(troubled.status, `health of :${process.port}`).toBe(503)

@@ -14,10 +14,21 @@ export class MalformedMessage extends Error {}
 /** Thrown for a well-formed update that breaks a rule of the document; the reason goes to the writer. */
 export class RefusedChange extends Error {}
 
+/** Thrown for a change the server cannot save now (its store is in trouble): the writer keeps it and sends it again later. */
+export class NotSavedNow extends Error {}
+
+/** What closes a connection for its frames: a refused change, one not saved now, a frame outside the protocol. */
+export type FrameFailure = RefusedChange | NotSavedNow | MalformedMessage
+
 /** What a connection may do to its document. */
 export interface Access {
   /** False for read-only connections: their updates are dropped silently. */
   canWrite: boolean
+  /**
+   * Why the server takes no changes now (its store is in trouble), or null. Asked before the
+   * rules: a change that would add to the document is then not judged but sent back for later.
+   */
+  unavailable?: (doc: Y.Doc, update: Uint8Array) => string | null
   /** Rules on the content of an update (given also as decoded once by the peer); returns the reason to refuse it, or null. */
   check?: (doc: Y.Doc, update: Uint8Array, decoded: DecodedUpdate) => string | null
   /** Called once an update that passed `check` is applied, for what the server adds to it. */
@@ -56,11 +67,11 @@ export class DocumentPeer implements Peer {
     private transport: (message: Uint8Array) => void,
     private access: Access,
     readonly wantsRenewals = true,
-    private failed: (error: RefusedChange | MalformedMessage) => void = () => {},
+    private failed: (error: FrameFailure) => void = () => {},
   ) {}
 
-  refuse(reason: string): void {
-    this.failed(new RefusedChange(reason))
+  refuse(reason: string, later = false): void {
+    this.failed(later ? new NotSavedNow(reason) : new RefusedChange(reason))
   }
 
   send(message: Uint8Array): void {
@@ -82,7 +93,7 @@ export class DocumentPeer implements Peer {
     try {
       this.dispatch(frame)
     } catch (error) {
-      if (error instanceof MalformedMessage || error instanceof RefusedChange) throw error
+      if (error instanceof MalformedMessage || error instanceof RefusedChange || error instanceof NotSavedNow) throw error
       throw new MalformedMessage(String(error))
     }
   }
@@ -139,6 +150,8 @@ export class DocumentPeer implements Peer {
     // Decoding first parses the whole update without touching the document, so a corrupt
     // frame is refused whole instead of being half applied; the rules read the same decoding,
     // made when they first need it: they may refuse a large frame from its bytes alone.
+    const unavailable = this.access.unavailable?.(this.live.doc, update)
+    if (unavailable) throw new NotSavedNow(unavailable)
     const decoded = decodeOnDemand(update)
     const refusal = this.access.check?.(this.live.doc, update, decoded)
     if (refusal) {
@@ -167,7 +180,8 @@ export class DocumentPeer implements Peer {
         this.receive(held[i]!)
       }
     } catch (error) {
-      this.failed(error instanceof RefusedChange ? error : error instanceof MalformedMessage ? error : new MalformedMessage(String(error)))
+      const known = error instanceof RefusedChange || error instanceof NotSavedNow || error instanceof MalformedMessage
+      this.failed(known ? error : new MalformedMessage(String(error)))
     }
   }
 

@@ -20,8 +20,11 @@ export interface Peer {
   readonly wantsRenewals?: boolean
   /** Set by every message sent to the peer; the keep-alive tick clears it. */
   sent?: boolean
-  /** Closes the peer's connection with the reason its change was not kept (4422). */
-  refuse?(reason: string): void
+  /**
+   * Closes the peer's connection with the reason its change was not kept: refused (4422), or,
+   * with `later`, not saved now for the store's trouble (4503), which the client sends again.
+   */
+  refuse?(reason: string, later?: boolean): void
 }
 
 /** Said to a peer whose change could not be kept for a reason that is not the store's trouble. */
@@ -197,7 +200,8 @@ export class LiveDoc {
   private notKept(update: Uint8Array, error: unknown, origin: unknown): void {
     const refusal = error instanceof Refusal
     if (!refusal) console.error(`[board] an update of ${this.name} could not be kept`, error)
-    if (origin && this.peers.has(origin as Peer)) (origin as Peer).refuse?.(refusal ? error.message : NOT_KEPT)
+    const later = refusal && error.code === 'unavailable'
+    if (origin && this.peers.has(origin as Peer)) (origin as Peer).refuse?.(refusal ? error.message : NOT_KEPT, later)
     if (error instanceof HeldUpdate) {
       void error.stored.then(() => this.relay(update, origin)).catch((failure: unknown) => console.error(`[board] could not relay a held update of ${this.name}`, failure))
     }

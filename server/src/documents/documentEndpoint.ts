@@ -9,7 +9,7 @@ import type { Storage } from '../storage/Storage'
 import { clientAddress } from '../http/clientAddress'
 import type { LimitDeps } from '../http/rateLimited'
 import type { AccessFor } from './documentAccess'
-import { DocumentPeer, MalformedMessage, RefusedChange } from './DocumentPeer'
+import { DocumentPeer, MalformedMessage, NotSavedNow, RefusedChange } from './DocumentPeer'
 import type { DocRegistry } from './DocRegistry'
 import type { DocumentKind } from './documentKinds'
 import { DOCUMENT_KINDS } from './documentKinds'
@@ -120,9 +120,10 @@ function receive(ws: WebSocket, peer: DocumentPeer, frame: Uint8Array): void {
   }
 }
 
-/** Closes a connection for a change refused (4422, with its reason) or anything else that went wrong with its frames. */
+/** Closes a connection for a change refused (4422, with its reason), not saved now (4503), or anything else wrong with its frames. */
 function fail(ws: WebSocket, error: unknown): void {
   if (error instanceof RefusedChange) return close(ws, { code: BOARD_CLOSE.refused.code, reason: error.message })
+  if (error instanceof NotSavedNow) return close(ws, { code: BOARD_CLOSE.storeUnavailable.code, reason: error.message })
   // Whatever went wrong, only this connection pays for it: the document and the others stay.
   const why = error instanceof MalformedMessage ? error.message : String(error)
   console.warn('[board] closing a connection that sent a bad frame:', why)

@@ -42,6 +42,7 @@ function boardFrom(url: string, sessionId: string, token: string, address: strin
     provider,
     doc,
     closed: null,
+    closes: [],
     synced: async () => {
       await waitFor(() => provider.synced, 5_000, 'board sync')
     },

@@ -3,11 +3,11 @@ import type { AccessFor } from '../documents/documentAccess'
 import type { StoreHealth } from './storeHealth'
 
 /**
- * Board and harvest changes while the store is in trouble are refused before they touch the
- * document (close 4422 with the reason: the client drops the change and tells the person),
- * because a change applied in memory would reach everyone without being kept. What only
- * repeats the server's state (a reconnecting client's opening sync) passes, so people keep
- * reading.
+ * Board and harvest changes while the store is in trouble are sent back before they touch the
+ * document (close 4503 with the reason: the client keeps the change, tells the person and sends
+ * it again after a pause), because a change applied in memory would reach everyone without
+ * being kept. What only repeats the server's state (a reconnecting client's opening sync)
+ * passes, so people keep reading.
  */
 export function gateOnStore(accessFor: AccessFor, health: StoreHealth): AccessFor {
   return async (kind, identity, sessionId) => {
@@ -15,10 +15,7 @@ export function gateOnStore(accessFor: AccessFor, health: StoreHealth): AccessFo
     if (!access.canWrite) return access
     return {
       ...access,
-      check: (doc, update, decoded) => {
-        if (!health.ok && addsToDocument(doc, update)) return health.message()
-        return access.check?.(doc, update, decoded) ?? null
-      },
+      unavailable: (doc, update) => (!health.ok && addsToDocument(doc, update) ? health.message() : null),
     }
   }
 }

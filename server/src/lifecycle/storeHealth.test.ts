@@ -30,6 +30,10 @@ describe('StoreHealth and the guarded store', () => {
     expect(classifyStoreError({ code: '53100' })).toBe('full')
     expect(classifyStoreError(sqliteError('SQLITE_CONSTRAINT_UNIQUE'))).toBeNull()
     expect(classifyStoreError(new Error('a bug'))).toBeNull()
+    // PostgreSQL killed mid-query, or away when the pool connects: pg gives no code.
+    expect(classifyStoreError(new Error('Connection terminated unexpectedly'))).toBe('unavailable')
+    expect(classifyStoreError(new Error('timeout exceeded when trying to connect'))).toBe('unavailable')
+    expect(classifyStoreError({ code: '57P02' })).toBe('unavailable')
   })
 
   it('refuses writes with the reason while in trouble, holds the update whose write failed, and writes it first when the store is back', async () => {

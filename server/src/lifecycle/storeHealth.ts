@@ -6,6 +6,9 @@ import type { Storage } from '../storage/Storage'
 export const PROBE_EVERY_MS = 1_000
 const PROBE_KEY = 'store-probe'
 
+/** The messages of pg's connection failures that carry no code. */
+const PG_CONNECTION_LOST = /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/
+
 /**
  * Which failures are the store's trouble rather than a bug of ours: SQLite's result codes
  * (better-sqlite3 puts them on `code`), PostgreSQL's SQLSTATE and the network's errno.
@@ -14,7 +17,9 @@ export function classifyStoreError(error: unknown): StoreProblem | null {
   const code = String((error as { code?: unknown } | null)?.code ?? '')
   if (code === 'SQLITE_FULL' || code === '53100' || code === 'ENOSPC') return 'full'
   if (code.startsWith('SQLITE_READONLY') || code === '25006' || code === 'EROFS') return 'read-only'
-  if (/^SQLITE_(IOERR|CANTOPEN|CORRUPT|NOTADB)/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001'].includes(code)) return 'unavailable'
+  if (/^SQLITE_(IOERR|CANTOPEN|CORRUPT|NOTADB)/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08006', '08001'].includes(code)) return 'unavailable'
+  // pg reports a connection lost mid-query, or a pool that cannot connect in time, without a code.
+  if (!code && error instanceof Error && PG_CONNECTION_LOST.test(error.message)) return 'unavailable'
   return null
 }
 

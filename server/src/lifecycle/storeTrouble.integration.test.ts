@@ -68,7 +68,7 @@ describe.skipIf(!canMount)('the store in trouble: a full disk', () => {
     expect((await health(server.url)).status).toBe(200)
 
     // Cards keep coming while the disk fills: the one whose write fails reaches nobody else (its
-    // writer is refused with the reason) and is held; from then on the server is in trouble.
+    // writer is told why, 4503, and sends it again) and is held; from then on the server is in trouble.
     const filler = fillDisk(dataDir)
     let n = 0
     const accepted: string[] = ['before']
@@ -77,8 +77,8 @@ describe.skipIf(!canMount)('the store in trouble: a full disk', () => {
         if ((await health(server.url)).status === 503) return true
         const id = `full-${n}`
         addCard(writer.doc, cardBy(pat.member, id, longText(n++)))
-        await waitFor(() => cardIds(watcher.doc).includes(id) || writer.closed, 5_000, `card ${id} answered`)
-        if (writer.closed) return true
+        await waitFor(() => cardIds(watcher.doc).includes(id) || writer.closes.length > 0, 5_000, `card ${id} answered`)
+        if (writer.closes.length > 0) return true
         accepted.push(id)
         return false
       },
@@ -96,15 +96,16 @@ describe.skipIf(!canMount)('the store in trouble: a full disk', () => {
     late.socket.on('server:store', (status) => void lateNotices.push(status))
     await waitFor(() => lateNotices.some((s) => s.store === 'full'), 5_000, 'a screen connecting now told')
 
-    // A new card is refused before it touches the board: the writer hears why, nobody else sees it.
+    // A new card is sent back before it touches the board: the writer hears why and keeps it, nobody else sees it.
     writer.provider.destroy()
     writer = connectBoard(server.url, created.session.id, pat.memberToken)
     await writer.synced()
-    addCard(writer.doc, cardBy(pat.member, 'refused', 'sent while the disk is full'))
-    await waitFor(() => writer.closed, 5_000, 'the refusal').catch(async (e) => {
+    addCard(writer.doc, cardBy(pat.member, 'unsaved', 'sent while the disk is full'))
+    await waitFor(() => writer.closes.length > 0, 5_000, 'the card sent back').catch(async (e) => {
       throw new Error(`${e.message}\n${server.output()}`)
     })
-    expect(writer.closed).toEqual({ code: BOARD_CLOSE.refused.code, reason: STORE_PROBLEM_MESSAGE.full })
+    expect(writer.closes[0]).toEqual({ code: BOARD_CLOSE.storeUnavailable.code, reason: STORE_PROBLEM_MESSAGE.full })
+    expect(writer.closed).toBeNull()
     // Session control refuses with the same reason; joining too (503).
     const clock = await request(fran.socket, 'clock:command', { target: { kind: 'item', id: fran.welcome.control.agenda[0]!.id }, command: { op: 'start' } })
     expect(clock).toEqual({ ok: false, error: 'unavailable', message: STORE_PROBLEM_MESSAGE.full })
@@ -114,13 +115,16 @@ describe.skipIf(!canMount)('the store in trouble: a full disk', () => {
     const reader = connectBoard(server.url, created.session.id, created.memberToken)
     await reader.synced()
     expect(cardIds(reader.doc)).toEqual(expect.arrayContaining(accepted))
-    expect(cardIds(reader.doc)).not.toContain('refused')
+    expect(cardIds(reader.doc)).not.toContain('unsaved')
+    expect(cardIds(watcher.doc)).not.toContain('unsaved')
 
-    // Space is back: the server finds out by itself, writes what it held and takes changes again.
+    // Space is back: the server finds out by itself, writes what it held and takes changes again;
+    // the card it sent back arrives with the writer's next attempt, without anybody retyping it.
     fs.rmSync(filler)
     await waitFor(async () => (await health(server.url)).status === 200, 10_000, 'healthy again')
     await waitFor(() => notices.at(-1)?.ok === true, 5_000, 'the facilitator told it is well')
     expect(server.output()).toContain('[store] writing again')
+    await waitFor(() => cardIds(watcher.doc).includes('unsaved'), 10_000, 'the card sent back, saved now')
     writer.provider.destroy()
     writer = connectBoard(server.url, created.session.id, pat.memberToken)
     await writer.synced()
@@ -134,8 +138,7 @@ describe.skipIf(!canMount)('the store in trouble: a full disk', () => {
     const again = await spawnServer(dataDir)
     const check = connectBoard(again.url, created.session.id, created.memberToken)
     await check.synced()
-    expect(cardIds(check.doc)).toEqual(expect.arrayContaining([...accepted, 'after']))
-    expect(cardIds(check.doc)).not.toContain('refused')
+    expect(cardIds(check.doc)).toEqual(expect.arrayContaining([...accepted, 'unsaved', 'after']))
     check.provider.destroy()
     await again.kill('SIGTERM')
   }, 180_000)

@@ -93,6 +93,8 @@ export interface TestBoard {
   doc: Y.Doc
   /** Set when the server closed the connection for good (close codes 4400-4499). */
   closed: { code: number; reason: string } | null
+  /** Every close the server sent, those the provider recovers from by itself (1012, 4503…) included. */
+  closes: { code: number; reason: string }[]
   /** Resolves once the first sync with the server completed. */
   synced(timeoutMs?: number): Promise<void>
 }
@@ -120,6 +122,7 @@ export function connectDocument(url: string, path: string, sessionId: string, to
     provider,
     doc,
     closed: null,
+    closes: [],
     synced: async (timeoutMs = 5_000) => {
       await waitFor(
         () => {
@@ -132,6 +135,7 @@ export function connectDocument(url: string, path: string, sessionId: string, to
     },
   }
   provider.on('closed', (event) => (link.closed = event))
+  provider.on('connection-close', (event) => event && link.closes.push({ code: event.code, reason: event.reason }))
   track(() => {
     provider.destroy()
     doc.destroy()

@@ -29,6 +29,12 @@ export const BOARD_CLOSE = {
   refused: { code: 4422, reason: 'change refused' },
   /** More updates than the rate limit takes; nothing in the frame was applied, so the client may resend it after a pause. */
   rateLimited: { code: 4429, reason: 'too many changes at once: slow down and try again in a moment' },
+  /**
+   * The server cannot save changes right now (its store is full or away): the change was not
+   * kept, or is held until it can be written. Nothing was wrong with it, so the client keeps its
+   * copy and sends it again after a pause; 45xx, so y-websocket's provider reconnects by itself.
+   */
+  storeUnavailable: { code: 4503, reason: 'the server cannot save changes right now' },
   /** The server is stopping and will be back: the standard "service restart" code, which every provider retries. */
   restarting: { code: 1012, reason: 'server restarting' },
 } as const
