@@ -3,6 +3,7 @@ import { createApp } from './app'
 import { readConfig } from './config'
 import { ensureDemoSession } from './demo/seedDemo'
 import { stopOnSignals } from './lifecycle/shutdown'
+import { MEMORY_PROBE_ENV, answerMemoryProbes } from './memoryProbe'
 import { openStorage } from './storage/openStorage'
 
 async function main(): Promise<void> {
@@ -29,6 +30,9 @@ async function main(): Promise<void> {
     }
     console.log(`  or open ${config.publicUrl}/ to create your own session\n`)
   }
+
+  // The scale bench asks what is live per participant (memoryProbe.ts); nothing else sets this.
+  if (process.env[MEMORY_PROBE_ENV] === '1') answerMemoryProbes()
 
   stopOnSignals({
     close: async () => {

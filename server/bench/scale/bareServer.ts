@@ -7,6 +7,7 @@
 import http from 'node:http'
 import { WebSocketServer } from 'ws'
 import { setupWSConnection } from '@y/websocket-server/utils'
+import { MEMORY_PROBE_ENV, answerMemoryProbes } from '../../src/memoryProbe'
 
 const host = process.env.HOST || '127.0.0.1'
 const port = Number(process.env.PORT ?? 0)
@@ -26,6 +27,9 @@ server.listen(port, host, () => {
   const actual = typeof address === 'object' && address ? address.port : port
   console.log(`Bare y-websocket server is running on http://${host}:${actual}`)
 })
+
+// Asked by the bench as ours is, so both live figures sit side by side.
+if (process.env[MEMORY_PROBE_ENV] === '1') answerMemoryProbes()
 
 const stop = () => {
   for (const client of wss.clients) client.terminate()

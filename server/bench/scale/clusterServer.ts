@@ -15,6 +15,8 @@ export async function startClusterServer(): Promise<RunningServer> {
     wsUrl: cluster.nginx.url.replace(/^http/, 'ws'),
     pid: pids()[0]!,
     rss: () => pids().reduce((sum, pid) => sum + residentBytes(pid), 0),
+    // Its processes are started by the cluster tests' helper, without the probe's channel.
+    liveMemory: async () => null,
     async stop() {
       // BENCH_VERBOSE shows what the processes said, as serverProcess.ts does for one.
       if (process.env.BENCH_VERBOSE) for (const p of cluster.processes) process.stderr.write(`--- process on port ${p.port}\n${p.output().slice(-20_000)}\n`)

@@ -40,12 +40,19 @@ describe('the scale bench', () => {
         if (run.server === 'ours') expect(phase.clock).toMatchObject({ expected: 40, delivered: 40 })
         else expect(phase.clock).toBeNull()
       }
+      // Both servers said what was live after a full collection, before the joins and after the last phase.
+      expect(run.memory.live).toMatchObject({ presence: 'on' })
+      for (const moment of [run.memory.live!.before, run.memory.live!.after]) {
+        expect(moment.heapUsed).toBeGreaterThan(0)
+        expect(moment.rss).toBeGreaterThan(moment.heapUsed)
+      }
     }
     expect(report.ratios.map((r) => r.presence)).toEqual(['off', 'on'])
     expect(report.documentShape).toMatchObject({ cards: 200 })
 
     const table = lines.join('\n')
     for (const row of [/^ours\s+20\s+off\s+/m, /^ours\s+20\s+on\s+/m, /^bare\s+20\s+off\s+/m, /^bare\s+20\s+on\s+/m]) expect(table).toMatch(row)
+    expect(table).toMatch(/memory\/participant  live after GC/)
     const written = JSON.parse(fs.readFileSync(files.json, 'utf8')) as ScaleReport
     expect(written).toEqual(JSON.parse(JSON.stringify(report)))
     expect(written.version).toBe(1)

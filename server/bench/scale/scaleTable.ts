@@ -6,7 +6,7 @@ const kb = (bytes: number | undefined) => (bytes === undefined ? '–' : `${Math
 
 /** The scale figures as a plain-text table, one row per server, receivers and presence. */
 export function scaleTable(report: ScaleReport): string {
-  const header = ['server', 'receivers', 'presence', 'cards p50/p95/p99', 'delivered', 'p99 ÷ bare off', 'clock p50/p99', 'memory/participant', 'join p50/p99', 'joined in']
+  const header = ['server', 'receivers', 'presence', 'cards p50/p95/p99', 'delivered', 'p99 ÷ bare off', 'clock p50/p99', 'memory/participant', 'live after GC', 'join p50/p99', 'joined in']
   const rows: string[][] = []
   for (const run of report.runs) {
     for (const phase of run.phases) {
@@ -21,6 +21,8 @@ export function scaleTable(report: ScaleReport): string {
         ratio === undefined ? '' : ratio === null ? '–' : ratio.toFixed(2),
         phase.clock ? `${ms(phase.clock.p50)} / ${ms(phase.clock.p99)} ms` : '',
         kb(run.memory.perParticipantBytes[phase.presence]),
+        // Asked once, at the end of the last phase (scenario.ts).
+        run.memory.live?.presence === phase.presence && phase === run.phases.at(-1) ? kb(run.memory.live.perParticipantBytes) : '',
         `${ms(run.joins.p50)} / ${ms(run.joins.p99)} ms`,
         `${(run.joins.allWithinMs / 1000).toFixed(1)} s${run.joins.failed ? ` (${run.joins.failed} failed)` : ''}`,
       ])

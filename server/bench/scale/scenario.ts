@@ -7,6 +7,7 @@ import { describePhase, runPhase, type PhaseResult, type PresenceMode } from './
 import { speaksOurs, SERVER_NAMES } from './serverKind'
 import { startServer, type RunningServer, type ServerKind } from './serverProcess'
 import { WorkerPool } from './workerPool'
+import type { LiveMemory } from '../../src/memoryProbe'
 
 export type { PhaseResult, PresenceMode } from './phase'
 
@@ -46,7 +47,19 @@ export interface RunResult {
   receivers: number
   joins: JoinFigures
   /** VmRSS of the server before anyone joined, after everyone did, and per participant at the end of each phase. */
-  memory: { beforeBytes: number; joinedBytes: number; perParticipantBytes: Partial<Record<PresenceMode, number>> }
+  memory: {
+    beforeBytes: number
+    joinedBytes: number
+    perParticipantBytes: Partial<Record<PresenceMode, number>>
+    /**
+     * What a participant holds once garbage is collected: the server's heap and the memory its
+     * objects hold outside it, after a full collection, before anyone joined and at the end of the
+     * last phase (asked after that phase's VmRSS was read, so the VmRSS figures stay as they were).
+     * Resident memory also counts garbage not yet collected and heap the collector keeps for later.
+     * Null where the server cannot say (the two-process case).
+     */
+    live: { before: LiveMemory; after: LiveMemory; presence: PresenceMode; perParticipantBytes: number } | null
+  }
   phases: PhaseResult[]
   /** Connections that dropped during the run (each reconnects by itself). */
   drops: number
@@ -72,6 +85,16 @@ async function openSession(server: RunningServer): Promise<{ venue: Venue; facil
   return { venue: { kind: server.kind, url: server.url, wsUrl: server.wsUrl, room: created.session.id, inviteToken: invite.token }, facilitator, itemId }
 }
 
+/** What the server's objects hold: its live heap and the memory outside it that they keep. */
+const held = (memory: LiveMemory) => memory.heapUsed + memory.external
+
+function describeLive(live: NonNullable<RunResult['memory']['live']>, receivers: number): string {
+  const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`
+  const { before, after } = live
+  return `    after a full collection, at the end of presence ${live.presence}: heap ${mb(before.heapUsed)} → ${mb(after.heapUsed)}, outside the heap ${mb(before.external)} → ${mb(after.external)}, ` +
+    `resident ${mb(after.rss)}; ${Math.round(live.perParticipantBytes / 1024)} KB live per participant (${receivers.toLocaleString('en')})`
+}
+
 /** One server in its own process, `receivers` participants in worker processes, one writer, and each presence phase in turn. */
 export async function runScenario(options: ScenarioOptions, log: (line: string) => void = () => {}): Promise<RunResult> {
   const { receivers } = options
@@ -91,6 +114,7 @@ export async function runScenario(options: ScenarioOptions, log: (line: string) 
     if (writerAddress) log(`    the writer and facilitator write through ${writer.upstream ?? 'an unknown process'}`)
     await sleep(500)
     const beforeBytes = server.rss()
+    const liveBefore = await server.liveMemory()
 
     const joins = await joinEveryone(pool, venue, receivers, { gapMs: options.joinGapMs, settleMs: options.drainMs * 3 })
     log(describeJoins(receivers, joins, speaksOurs(options.server)))
@@ -119,6 +143,11 @@ export async function runScenario(options: ScenarioOptions, log: (line: string) 
       phases.push(result)
       log(describePhase(result))
     }
+    const liveAfter = liveBefore && phases.length > 0 ? await server.liveMemory() : null
+    const live = liveBefore && liveAfter
+      ? { before: liveBefore, after: liveAfter, presence: phases.at(-1)!.presence, perParticipantBytes: Math.round((held(liveAfter) - held(liveBefore)) / receivers) }
+      : null
+    if (live) log(describeLive(live, receivers))
     const final = await pool.all<'arrivals'>({ type: 'collect', ids: [] })
     return {
       server: options.server,
@@ -126,7 +155,7 @@ export async function runScenario(options: ScenarioOptions, log: (line: string) 
       ...(writerAddress ? { writerProcess: writer.upstream } : {}),
       receivers,
       joins,
-      memory: { beforeBytes, joinedBytes, perParticipantBytes },
+      memory: { beforeBytes, joinedBytes, perParticipantBytes, live },
       phases,
       drops: final.reduce((sum, r) => sum + r.arrivals.drops, 0),
     }

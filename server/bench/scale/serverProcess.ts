@@ -6,6 +6,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { forget, track } from './children'
 import { startClusterServer } from './clusterServer'
+import { MEMORY_PROBE_ENV, MEMORY_QUESTION, type LiveMemory, type MemoryAnswer } from '../../src/memoryProbe'
 import type { ServerKind } from './serverKind'
 
 export type { ServerKind } from './serverKind'
@@ -17,6 +18,11 @@ export interface RunningServer {
   pid: number
   /** The server process' resident memory now, from /proc (bytes). */
   rss(): number
+  /**
+   * What is live in the server after a full collection it runs when asked (memoryProbe.ts);
+   * null where the server cannot say (the two-process case) or does not answer within 30 s.
+   */
+  liveMemory(): Promise<LiveMemory | null>
   stop(): Promise<void>
 }
 
@@ -27,7 +33,7 @@ const STARTED = /running on (http:\/\/[\d.]+:\d+)/
  * Starts a server in its own process on 127.0.0.1 and a free port: ours as `npm run serve` does
  * (`node --import tsx server/src/index.ts`, the built client, the embedded store in a temporary
  * folder, no demo session), or the bare y-websocket server. Extra node flags (e.g. --cpu-prof)
- * come from BENCH_SERVER_NODE_OPTIONS.
+ * come from BENCH_SERVER_NODE_OPTIONS. Both answer the memory probe over an IPC channel.
  */
 export async function startServer(kind: ServerKind, { timeoutMs = 60_000 } = {}): Promise<RunningServer> {
   if (kind === 'cluster') return startClusterServer()
@@ -44,8 +50,9 @@ export async function startServer(kind: ServerKind, { timeoutMs = 60_000 } = {})
       SEED_DEMO: '0',
       // A key of our own, so the server does not print a generated one.
       ADMIN_TOKEN: crypto.randomBytes(32).toString('base64url'),
+      [MEMORY_PROBE_ENV]: '1',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   })
   track(child, dataDir)
   const url = await new Promise<string>((resolve, reject) => {
@@ -75,6 +82,7 @@ export async function startServer(kind: ServerKind, { timeoutMs = 60_000 } = {})
     wsUrl: url.replace(/^http/, 'ws'),
     pid: child.pid!,
     rss: () => residentBytes(child.pid!),
+    liveMemory: () => askLiveMemory(child),
     stop: () => stopChild(child, dataDir),
   }
 }
@@ -85,6 +93,23 @@ export function residentBytes(pid: number): number {
   const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)
   if (!match) throw new Error(`no VmRSS for process ${pid}`)
   return Number(match[1]) * 1024
+}
+
+function askLiveMemory(child: ChildProcess, timeoutMs = 30_000): Promise<LiveMemory | null> {
+  if (!child.connected) return Promise.resolve(null)
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => done(null), timeoutMs)
+    const onMessage = (message: unknown) => {
+      if (message && typeof message === 'object' && 'memory' in message) done((message as MemoryAnswer).memory)
+    }
+    const done = (memory: LiveMemory | null) => {
+      clearTimeout(timer)
+      child.off('message', onMessage)
+      resolve(memory)
+    }
+    child.on('message', onMessage)
+    child.send(MEMORY_QUESTION)
+  })
 }
 
 async function stopChild(child: ChildProcess, dataDir: string): Promise<void> {
