@@ -13,7 +13,6 @@ export interface Handler<E extends ClientEventName> {
   run(ctx: ServerContext, socket: IoSocket, input: ClientPayload<E>): Promise<Ack<AckOf<E>>>
 }
 
-type LooseSocket = { on(event: string, listener: (...args: unknown[]) => void): void }
 type Reply = (response: Ack<unknown>) => void
 
 /**
@@ -29,32 +28,30 @@ export function readArguments(args: readonly unknown[]): { raw: unknown; reply: 
 }
 
 /**
- * Binds a handler to a socket: rate limit, then the payload's schema, then the permission its
- * definition needs. Whatever arrives (wrong shape, no callback, a throwing handler) the server
- * stays up and the sender gets an acknowledgement it can show.
+ * Answers one event with its handler: rate limit, then the payload's schema, then the
+ * permission its definition needs. Whatever arrives (wrong shape, no callback, a throwing
+ * handler) the server stays up and the sender gets an acknowledgement it can show.
  */
-export function register<E extends ClientEventName>(ctx: ServerContext, socket: IoSocket, handler: Handler<E>, limit: RateLimit): void {
+export async function handle<E extends ClientEventName>(ctx: ServerContext, socket: IoSocket, handler: Handler<E>, limit: RateLimit, args: readonly unknown[]): Promise<void> {
   const definition = clientEvents[handler.event]
-  ;(socket as unknown as LooseSocket).on(handler.event, async (...args) => {
-    const { raw, reply } = readArguments(args)
-    if (!limit.take()) return reply({ ok: false, error: 'rate_limited', message: 'too many requests at once: wait a moment and try again' })
-    const input = definition.input.safeParse(raw)
-    if (!input.success) return reply({ ok: false, error: 'invalid', message: describeIssues(input.error) })
-    if (!can(socket.data.identity.role, definition.needs)) {
-      return reply({ ok: false, error: 'forbidden', message: (definition as EventDefinition).denied ?? DEFAULT_DENIED })
+  const { raw, reply } = readArguments(args)
+  if (!limit.take()) return reply({ ok: false, error: 'rate_limited', message: 'too many requests at once: wait a moment and try again' })
+  const input = definition.input.safeParse(raw)
+  if (!input.success) return reply({ ok: false, error: 'invalid', message: describeIssues(input.error) })
+  if (!can(socket.data.identity.role, definition.needs)) {
+    return reply({ ok: false, error: 'forbidden', message: (definition as EventDefinition).denied ?? DEFAULT_DENIED })
+  }
+  try {
+    // Checked again inside control changes (controlHandler), where it cannot race the end itself.
+    if (REFUSED_WHEN_ENDED.has(handler.event) && isEnded((await ctx.control.read(socket.data.identity.sessionId)).state)) {
+      return reply({ ok: false, error: 'conflict', message: SESSION_ENDED_MESSAGE })
     }
-    try {
-      // Checked again inside control changes (controlHandler), where it cannot race the end itself.
-      if (REFUSED_WHEN_ENDED.has(handler.event) && isEnded((await ctx.control.read(socket.data.identity.sessionId)).state)) {
-        return reply({ ok: false, error: 'conflict', message: SESSION_ENDED_MESSAGE })
-      }
-      reply(await handler.run(ctx, socket, input.data as ClientPayload<E>))
-    } catch (error) {
-      if (error instanceof Refusal) return reply({ ok: false, error: error.code, message: error.message })
-      console.error(`[socket] ${handler.event} failed`, error)
-      reply({ ok: false, error: 'internal', message: 'the server could not complete this; nothing was changed' })
-    }
-  })
+    reply(await handler.run(ctx, socket, input.data as ClientPayload<E>))
+  } catch (error) {
+    if (error instanceof Refusal) return reply({ ok: false, error: error.code, message: error.message })
+    console.error(`[socket] ${handler.event} failed`, error)
+    reply({ ok: false, error: 'internal', message: 'the server could not complete this; nothing was changed' })
+  }
 }
 
 /** A refusal acknowledgement. */
