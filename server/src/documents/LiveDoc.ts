@@ -42,6 +42,9 @@ export const AWARENESS_BATCH_MS = 100
  */
 export const KEEPALIVE_MS = 10_000
 
+/** At most one catch-up from the store per document this often (LiveDoc.catchUp). */
+export const CATCH_UP_SPACING_MS = 500
+
 /** An awareness message with no states: changes nothing at the client, but is a message. */
 const KEEPALIVE = new Uint8Array([1, 1, 0])
 
@@ -74,6 +77,7 @@ export class LiveDoc {
   private keepAlive: NodeJS.Timeout
   private catchUpRunning: Promise<void> | null = null
   private catchUpQueued: Promise<void> | null = null
+  private catchUpStarted = -Infinity
   /** How many peers want renewals; while none does, a renewal costs nothing but its parse. */
   private renewalPeers = 0
 
@@ -96,20 +100,24 @@ export class LiveDoc {
    * Catches the document up from the store (DocExtension.onCatchUp); null when no extension can,
    * as with one process, whose copy holds all the store does. One catch-up runs at a time, and
    * one asked for while another runs gets the next: that one starts after it was asked, so it
-   * reads whatever was stored before, and a flood of refused changes costs one read at a time.
+   * reads whatever was stored before. A flood of refused changes (a hostile writer reconnecting
+   * again and again) costs one read at a time, and at most one read per CATCH_UP_SPACING_MS.
    */
   catchUp(): Promise<void> | null {
     if (!this.extensions.some((extension) => extension.onCatchUp)) return null
     if (this.catchUpQueued) return this.catchUpQueued
-    if (!this.catchUpRunning) return this.startCatchUp()
-    this.catchUpQueued = this.catchUpRunning.then(() => {
-      this.catchUpQueued = null
-      return this.startCatchUp()
-    })
+    if (!this.catchUpRunning && performance.now() >= this.catchUpStarted + CATCH_UP_SPACING_MS) return this.startCatchUp()
+    this.catchUpQueued = (this.catchUpRunning ?? Promise.resolve())
+      .then(() => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, this.catchUpStarted + CATCH_UP_SPACING_MS - performance.now()))))
+      .then(() => {
+        this.catchUpQueued = null
+        return this.startCatchUp()
+      })
     return this.catchUpQueued
   }
 
   private startCatchUp(): Promise<void> {
+    this.catchUpStarted = performance.now()
     const run: Promise<void> = (async () => {
       for (const extension of this.extensions) await extension.onCatchUp?.(this)
     })()

@@ -1,16 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import type { Identity, Member } from '@harvest/shared'
 import { addCard, listCards } from '@harvest/shared'
 import { MemoryStorage } from '../storage/memory'
 import { cardBy, cardIds } from '../testing/boardWorld'
-import { CatchUpFromStore } from './catchUpFromStore'
+import { CatchUpFromStore, readStoreInto } from './catchUpFromStore'
 import type { DocExtension } from './DocExtension'
 import { DocumentPeer, MalformedMessage, RefusedChange } from './DocumentPeer'
 import { BOARD_DOCUMENT } from './documentKinds'
-import { LiveDoc } from './LiveDoc'
+import { CATCH_UP_SPACING_MS, LiveDoc } from './LiveDoc'
 import { encodeUpdate } from './protocol'
 import { StoreUpdates } from './storeUpdates'
+import { waitFor } from '../testing/waitFor'
 
 // Two processes over one store, without a relay between them: what another process stored and
 // passed to its own peers, then died before relaying, arrives here first in a peer's change.
@@ -133,12 +134,42 @@ describe('a process catching up from the store before it refuses a change', () =
 
     const connections = Array.from({ length: 20 }, () => connect(survivor, pat))
     for (const { peer } of connections) peer.receive(frame)
-    await survivor.flush()
+    await waitFor(() => reads === 2 && cardIds(survivor.doc).length === 2, 5_000, 'every connection judged again')
     await settle()
 
     expect(connections.flatMap((c) => c.failures)).toEqual([])
     expect(cardIds(survivor.doc).sort()).toEqual(['ann-1', 'pat-1'])
     // The first reads the store; the others asked while it ran and share the one read after it.
     expect(reads).toBe(2)
+  })
+
+  it('reads the store at most once per spacing for a writer refused again and again', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'performance'] })
+    try {
+      const storage = new MemoryStorage()
+      let reads = 0
+      const counting = new CatchUpFromStore(storage)
+      counting.onCatchUp = async (live) => void (reads++, await readStoreInto(live, storage))
+      const survivor = await openProcess(storage, [counting])
+      const forged = new Y.Doc()
+      addCard(forged, cardBy(ann, 'forged', 'Pat writing as Ann'))
+      const frame = encodeUpdate(Y.encodeStateAsUpdate(forged))
+      const refusedOnce = async () => {
+        const { peer, failures } = connect(survivor, pat)
+        peer.receive(frame)
+        for (let i = 0; i < 20 && failures.length === 0; i++) await vi.advanceTimersByTimeAsync(50)
+        return failures
+      }
+
+      expect(await refusedOnce()).toHaveLength(1)
+      expect(reads).toBe(1)
+      // Refused again at once: its read waits for the spacing to pass, then it is refused all the same.
+      expect(await refusedOnce()).toHaveLength(1)
+      expect(reads).toBe(2)
+      expect(performance.now()).toBeGreaterThanOrEqual(CATCH_UP_SPACING_MS)
+      expect(cardIds(survivor.doc)).toEqual([])
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
