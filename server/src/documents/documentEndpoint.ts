@@ -4,6 +4,7 @@ import { WebSocket, WebSocketServer } from 'ws'
 import { BOARD_CLOSE, LIMITS, LIVENESS_PARAM } from '@harvest/shared'
 import type { Connections } from '../realtime/Connections'
 import type { BoardLink } from '../context'
+import { classifyStoreError } from '../lifecycle/storeHealth'
 import { resolveToken } from '../sessions/resolveToken'
 import type { Storage } from '../storage/Storage'
 import { clientAddress } from '../http/clientAddress'
@@ -55,8 +56,11 @@ export function attachDocumentEndpoint(httpServer: http.Server, deps: EndpointDe
     const kind = DOCUMENT_KINDS.find((k) => url.pathname.startsWith(`${k.path}/`))
     if (!kind) return void socket.destroy()
     wss.handleUpgrade(req, socket, head, (ws) => void accept(ws, url, kind, gateFor(addressOf(req))).catch((error) => {
-      console.error('[board] could not open a connection', error)
-      close(ws, { code: 1011, reason: 'the server could not open this document' })
+      // The store's trouble is logged once by its health check; each connection it turns away gets one line, not a stack.
+      const trouble = classifyStoreError(error)
+      if (trouble) console.warn(`[board] could not open a connection: the store is ${trouble} (${error instanceof Error ? error.message : String(error)})`)
+      else console.error('[board] could not open a connection', error)
+      close(ws, { code: 1011, reason: trouble ? 'the server cannot reach its store: trying again' : 'the server could not open this document' })
     }))
   })
 
