@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { cacheMembers } from './memberCache'
+import { KEPT_SESSIONS, cacheMembers } from './memberCache'
 import { SqliteStorage } from './sqlite'
 import type { MemberRecord, Storage } from './Storage'
 import { publicMember } from './Storage'
@@ -64,6 +64,18 @@ describe('the member cache', () => {
     expect(() => Object.assign(first[0]!, { name: 'Changed' })).toThrow(TypeError)
     const second = await cached.listMembers('s1')
     expect(second.map((m) => [m.id, m.name])).toEqual([['m1', 'Member m1']])
+  })
+
+  it(`keeps the ${KEPT_SESSIONS} sessions read last, reading the others from the store again`, async () => {
+    for (let i = 0; i < KEPT_SESSIONS; i++) await cached.listMembers(`s${i}`)
+    // s0 read again: s1 is now the one read longest ago, and a new session pushes it out.
+    await cached.listMembers('s0')
+    await cached.listMembers('one-more')
+    for (const id of ['s0', 's1', 's2']) await store.addMember(member(`behind-${id}`, id))
+    expect(await cached.listMembers('s0')).toEqual([])
+    expect(await cached.listMembers('s2')).toEqual([])
+    // Read last, as reading it pushes out the next one.
+    expect((await cached.listMembers('s1')).map((m) => m.id)).toEqual(['behind-s1'])
   })
 
   it('passes every other call to the store', async () => {

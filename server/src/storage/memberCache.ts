@@ -1,12 +1,17 @@
 import type { Member } from '@harvest/shared'
 import type { Storage } from './Storage'
 
+/** Sessions whose members are kept at most; the one read longest ago makes room for a new one. */
+export const KEPT_SESSIONS = 100
+
 /**
  * The store with each session's member list kept in memory once read, until this process
  * changes a member: every newcomer's session state lists everyone, and reading 1,000 people
  * back from the store for each of 1,000 arrivals was most of what the server allocated while
  * a session filled. Only for a process alone on its store, whose own writes are the only ones.
  * The members handed out are frozen, shared by every reader; each reader gets its own list.
+ * At most KEPT_SESSIONS sessions are kept, so listing every session of a long-lived server
+ * (the organiser's list) does not keep all of them.
  */
 export function cacheMembers(storage: Storage): Storage {
   const lists = new Map<string, readonly Member[]>()
@@ -20,6 +25,11 @@ export function cacheMembers(storage: Storage): Storage {
       forget(sessionId)
     }
   }
+  const keep = (sessionId: string, members: readonly Member[]) => {
+    lists.set(sessionId, members)
+    // A Map iterates in insertion order: the first key is the one read longest ago.
+    if (lists.size > KEPT_SESSIONS) lists.delete(lists.keys().next().value!)
+  }
   const forget = (sessionId: string | null) => {
     changes++
     if (sessionId === null) lists.clear()
@@ -28,10 +38,15 @@ export function cacheMembers(storage: Storage): Storage {
   const cached: Pick<Storage, 'listMembers' | 'addMember' | 'updateMember' | 'updateMemberKeepingOne' | 'removeMember'> = {
     async listMembers(sessionId) {
       const kept = lists.get(sessionId)
-      if (kept) return [...kept]
+      if (kept) {
+        // Read again, it becomes the newest.
+        lists.delete(sessionId)
+        lists.set(sessionId, kept)
+        return [...kept]
+      }
       const before = changes
       const read = (await storage.listMembers(sessionId)).map((member) => Object.freeze(member))
-      if (changes === before) lists.set(sessionId, read)
+      if (changes === before) keep(sessionId, read)
       return [...read]
     },
     addMember: (member) => changing(member.sessionId, () => storage.addMember(member)),
