@@ -36,7 +36,6 @@ import { OrganiserKey } from './organiser/OrganiserKey'
 import { organiserRoutes } from './organiser/organiserRoutes'
 import { closeDocumentSockets, trackSockets } from './lifecycle/shutdown'
 import { guardStorage } from './lifecycle/guardedStorage'
-import { cacheMembers } from './storage/memberCache'
 import { gateOnStore } from './lifecycle/storeGate'
 import { StoreHealth } from './lifecycle/storeHealth'
 import { announceStoreHealth } from './lifecycle/storeNotice'
@@ -86,9 +85,7 @@ export interface App {
 export function createApp({ storage: store, publicUrl = '', clientDir, now = Date.now, showDemo = false, printer = new ChromiumPrinter(), adminToken = null, trustProxy = 0, rateClock, cluster = null }: AppOptions): App {
   // Every write goes through the guard: a store in trouble refuses changes with the reason instead of losing them.
   const health = new StoreHealth(store, now)
-  const guarded = guardStorage(store, health)
-  // Alone on its store, the process keeps each session's members in memory; with several, another one may change them.
-  const storage = cluster ? guarded : cacheMembers(guarded)
+  const storage = guardStorage(store, health)
   const web = express()
   web.disable('x-powered-by')
   web.use(securityHeaders())

@@ -5,7 +5,6 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Draft, Invite, SessionInfo } from '@harvest/shared'
 import { EMPTY_NOTES } from '@harvest/shared'
 import { newControl } from '../control/newControl'
-import { cacheMembers } from './memberCache'
 import { MemoryStorage } from './memory'
 import { SqliteStorage } from './sqlite'
 import { PostgresStorage } from './postgres/PostgresStorage'
@@ -282,8 +281,6 @@ afterEach(() => {
 
 storageContract('MemoryStorage', () => new MemoryStorage())
 storageContract('SqliteStorage', () => new SqliteStorage(tempFile()))
-// What a process alone on its store serves from (app.ts).
-storageContract('SqliteStorage behind the member cache', () => cacheMembers(new SqliteStorage(tempFile())))
 
 // A real PostgreSQL of this test file's own, on 127.0.0.1 and a free port, installed from
 // Debian's packages when missing; each test gets a fresh database.
