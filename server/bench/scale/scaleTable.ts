@@ -3,6 +3,11 @@ import { SERVER_NAMES } from './serverKind'
 
 const ms = (value: number | null) => (value === null ? 'lost' : `${Math.round(value)}`)
 const kb = (bytes: number | undefined) => (bytes === undefined ? '–' : `${Math.round(bytes / 1024)} KB`)
+/**
+ * Resident growth below zero is the heap's own swings (garbage from starting up collected
+ * meanwhile), not memory participants give back: said so, and the JSON keeps the number.
+ */
+const residentKb = (bytes: number | undefined) => (bytes !== undefined && bytes < 0 ? '< 0 (heap swings)' : kb(bytes))
 
 /** The scale figures as a plain-text table, one row per server, receivers and presence. */
 export function scaleTable(report: ScaleReport): string {
@@ -20,7 +25,7 @@ export function scaleTable(report: ScaleReport): string {
         `${phase.cards.delivered}/${phase.cards.expected}`,
         ratio === undefined ? '' : ratio === null ? '–' : ratio.toFixed(2),
         phase.clock ? `${ms(phase.clock.p50)} / ${ms(phase.clock.p99)} ms` : '',
-        kb(run.memory.perParticipantBytes[phase.presence]),
+        residentKb(run.memory.perParticipantBytes[phase.presence]),
         // Asked once, at the end of the last phase (scenario.ts).
         run.memory.live?.presence === phase.presence && phase === run.phases.at(-1) ? kb(run.memory.live.perParticipantBytes) : '',
         `${ms(run.joins.p50)} / ${ms(run.joins.p99)} ms`,
