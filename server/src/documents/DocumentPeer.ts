@@ -8,6 +8,12 @@ import { claimsOthers } from './awarenessClaims'
 import type { LiveDoc, Peer } from './LiveDoc'
 import { MESSAGE, encodeAwareness, encodeSyncStep1 } from './protocol'
 
+/** How much a connection may send while its change waits for a catch-up from the store. */
+export const HELD_MAX_BYTES = 4 * 1024 * 1024
+
+/** Said to a connection that sent more than HELD_MAX_BYTES while waiting. */
+export const CATCHING_UP = 'the server is catching up with the board: your changes are sent again in a moment'
+
 /** Thrown for a frame that is not valid y-websocket protocol; the endpoint closes that connection. */
 export class MalformedMessage extends Error {}
 
@@ -55,6 +61,7 @@ export class DocumentPeer implements Peer {
    * it is judged again; null while none waits. They are handled afterwards, in order.
    */
   private held: Uint8Array[] | null = null
+  private heldBytes = 0
   private stopped = false
 
   /**
@@ -89,7 +96,7 @@ export class DocumentPeer implements Peer {
 
   /** Handles one binary frame; throws MalformedMessage for anything outside the protocol. */
   receive(frame: Uint8Array): void {
-    if (this.held) return void this.held.push(frame)
+    if (this.held) return this.hold(frame)
     try {
       this.dispatch(frame)
     } catch (error) {
@@ -167,9 +174,22 @@ export class DocumentPeer implements Peer {
     this.access.accepted?.(this.live.doc)
   }
 
+  /**
+   * Keeps a frame until the catch-up is done. A connection that sends more than HELD_MAX_BYTES
+   * meanwhile is asked to send it again later (4503) rather than held in memory without bound.
+   */
+  private hold(frame: Uint8Array): void {
+    this.heldBytes += frame.byteLength
+    if (this.heldBytes <= HELD_MAX_BYTES) return void this.held!.push(frame)
+    this.stopped = true
+    this.held = null
+    this.failed(new NotSavedNow(CATCHING_UP))
+  }
+
   private judgeAgain(update: Uint8Array): void {
     const held = this.held ?? []
     this.held = null
+    this.heldBytes = 0
     if (this.stopped) return
     try {
       this.applyChecked(update, false)

@@ -6,7 +6,7 @@ import { MemoryStorage } from '../storage/memory'
 import { cardBy, cardIds } from '../testing/boardWorld'
 import { CatchUpFromStore, readStoreInto } from './catchUpFromStore'
 import type { DocExtension } from './DocExtension'
-import { DocumentPeer, MalformedMessage, RefusedChange } from './DocumentPeer'
+import { CATCHING_UP, DocumentPeer, HELD_MAX_BYTES, MalformedMessage, RefusedChange } from './DocumentPeer'
 import { BOARD_DOCUMENT } from './documentKinds'
 import { CATCH_UP_SPACING_MS, LiveDoc } from './LiveDoc'
 import { encodeUpdate } from './protocol'
@@ -141,6 +141,22 @@ describe('a process catching up from the store before it refuses a change', () =
     expect(cardIds(survivor.doc).sort()).toEqual(['ann-1', 'pat-1'])
     // The first reads the store; the others asked while it ran and share the one read after it.
     expect(reads).toBe(2)
+  })
+
+  it('asks a connection that sends more than it may while it waits to send again later, and holds nothing of it', async () => {
+    const storage = new MemoryStorage()
+    const survivor = await openProcess(storage, [new CatchUpFromStore(storage)])
+    const patsCopy = await annsCardStoredAndPassedToPat(storage)
+    const { peer, failures } = connect(survivor, pat)
+    peer.receive(encodeUpdate(Y.encodeStateAsUpdate(patsCopy, Y.encodeStateVector(survivor.doc))))
+    const megabyte = new Uint8Array(1024 * 1024)
+    for (let sent = 0; sent <= HELD_MAX_BYTES; sent += megabyte.byteLength) peer.receive(megabyte)
+
+    expect(failures.map((failure) => [failure.constructor.name, failure.message])).toEqual([['NotSavedNow', CATCHING_UP]])
+    await settle()
+    // The catch-up still brings what the store holds; nothing of Pat's waiting frames was applied.
+    expect(cardIds(survivor.doc)).toEqual(['ann-1'])
+    expect(failures).toHaveLength(1)
   })
 
   it('reads the store at most once per spacing for a writer refused again and again', async () => {
