@@ -1,8 +1,8 @@
 import type * as Y from 'yjs'
-import type { Byline, Card, CityKind, Role } from '@harvest/shared'
+import type { Card, CityKind, Role } from '@harvest/shared'
 import {
-  BOARD_LIMITS, BOARD_ROOTS, BYLINE_FIELDS, CARD_AUTHOR_FIELDS, CARD_FIELDS, CURATOR_ONLY_CARD_FIELDS, PATTERN_FIELDS, can, fieldRule, getCards, getPatterns,
-  isPlainObject, readCard,
+  BOARD_LIMITS, BOARD_ROOTS, BYLINE_KEYS, CARD_AUTHOR_FIELDS, CARD_FIELDS, CURATOR_ONLY_CARD_FIELDS, PATTERN_FIELDS, bylineValue, can, fieldRule, getCards,
+  getPatterns, hasBylineValue, isPlainObject, readByline, readCard,
 } from '@harvest/shared'
 import { inspectUpdate, type DecodedUpdate } from './inspectUpdate'
 import { prescanUpdate, type Prescan } from './prescanUpdate'
@@ -49,28 +49,13 @@ function wrongAuthor(author: Author, key: string, value: unknown): string | null
   return null
 }
 
-/**
- * The byline fields a new card is written with, as readers will read them: from its `byline`
- * value, else from keys of their own (cards written before version 3, or by other clients).
- */
-function writtenByline(fields: ReadonlyMap<string, unknown>): Map<keyof Byline, unknown> {
-  const byline = fields.get('byline')
-  const written = new Map<keyof Byline, unknown>()
-  for (const key of Object.keys(BYLINE_FIELDS) as (keyof Byline)[]) {
-    if (isPlainObject(byline) && Object.hasOwn(byline, key)) written.set(key, byline[key])
-    else if (fields.has(key)) written.set(key, fields.get(key))
-  }
-  return written
-}
-
 /** Whether writing `value` under `key` leaves the card reading as it does: how a participant may touch a field they do not own. */
 function keeps(current: Card, map: Y.Map<unknown>, key: string, value: unknown): boolean {
   if (key !== 'byline') return value === current[key as keyof Card]
   if (!isPlainObject(value)) return false
-  return (Object.keys(BYLINE_FIELDS) as (keyof Byline)[]).every((field) => {
-    const next = Object.hasOwn(value, field) ? value[field] : map.get(field)
-    return BYLINE_FIELDS[field].read(next) === current[field]
-  })
+  // The card as it would read with this byline: its fields over the card's keys of their own.
+  const next = readByline({ get: (k) => (k === 'byline' ? value : map.get(k)), has: (k) => k === 'byline' || map.has(k) })
+  return BYLINE_KEYS.every((field) => next[field] === current[field])
 }
 
 /**
@@ -130,15 +115,15 @@ export function checkBoardUpdate(doc: Y.Doc, update: Uint8Array | DecodedUpdate,
       if (current && !curator && !writer.ownIds.includes(current.authorId)) return 'you can only change your own cards'
       if (change.created && !existing) {
         if (writer.privateWriting?.()) return 'private writing is on: your cards stay private until the facilitator reveals them'
-        const byline = writtenByline(change.fields)
-        if (!writer.ownIds.includes(String(byline.get('authorId')))) return 'a new card must carry your own name'
+        // As readers will read them: its byline, else keys of their own (cards before version 3, other clients).
+        if (!writer.ownIds.includes(String(bylineValue(change.fields, 'authorId')))) return 'a new card must carry your own name'
         if (writer.author && !curator) {
           for (const key of CARD_AUTHOR_FIELDS) {
-            const why = byline.has(key) ? wrongAuthor(writer.author, key, byline.get(key)) : null
+            const why = hasBylineValue(change.fields, key) ? wrongAuthor(writer.author, key, bylineValue(change.fields, key)) : null
             if (why) return why
           }
         }
-        if (accepted && CARD_AUTHOR_FIELDS.some((key) => !byline.has(key))) accepted.unsigned.push(cardId)
+        if (accepted && CARD_AUTHOR_FIELDS.some((key) => !hasBylineValue(change.fields, key))) accepted.unsigned.push(cardId)
       }
       for (const [key, value] of change.fields) {
         const rule = fieldRule(CARD_FIELDS, key)

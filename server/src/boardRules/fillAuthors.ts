@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import { BYLINE_FIELDS, CARD_AUTHOR_FIELDS, getCards, hasBylineValue, readByline, type Byline } from '@harvest/shared'
+import { BYLINE_KEYS, CARD_AUTHOR_FIELDS, getCards, hasBylineValue, readByline, type Byline } from '@harvest/shared'
 import type { Author } from './boardPolicy'
 
 /**
@@ -19,7 +19,7 @@ export function fillAuthors(doc: Y.Doc, cardIds: readonly string[], author: Auth
       if (!hasBylineValue(card, 'city')) byline.city = author.city
       if (!hasBylineValue(card, 'cityKind')) byline.cityKind = author.cityKind
       card.set('byline', byline)
-      for (const key of Object.keys(BYLINE_FIELDS)) if (card.has(key)) card.delete(key)
+      for (const key of BYLINE_KEYS) if (card.has(key)) card.delete(key)
     }
   }, origin)
 }

@@ -26,6 +26,11 @@ export class NotSavedNow extends Error {}
 /** What closes a connection for its frames: a refused change, one not saved now, a frame outside the protocol. */
 export type FrameFailure = RefusedChange | NotSavedNow | MalformedMessage
 
+/** Anything else thrown while reading a frame (Yjs' own decoding errors) counts as a frame outside the protocol. */
+function asFrameFailure(error: unknown): FrameFailure {
+  return error instanceof RefusedChange || error instanceof NotSavedNow || error instanceof MalformedMessage ? error : new MalformedMessage(String(error))
+}
+
 /** What a connection may do to its document. */
 export interface Access {
   /** False for read-only connections: their updates are dropped silently. */
@@ -100,8 +105,7 @@ export class DocumentPeer implements Peer {
     try {
       this.dispatch(frame)
     } catch (error) {
-      if (error instanceof MalformedMessage || error instanceof RefusedChange || error instanceof NotSavedNow) throw error
-      throw new MalformedMessage(String(error))
+      throw asFrameFailure(error)
     }
   }
 
@@ -200,8 +204,7 @@ export class DocumentPeer implements Peer {
         this.receive(held[i]!)
       }
     } catch (error) {
-      const known = error instanceof RefusedChange || error instanceof NotSavedNow || error instanceof MalformedMessage
-      this.failed(known ? error : new MalformedMessage(String(error)))
+      this.failed(asFrameFailure(error))
     }
   }
 

@@ -4,9 +4,9 @@ import type { Identity, Member } from '@harvest/shared'
 import { addCard, listCards } from '@harvest/shared'
 import { MemoryStorage } from '../storage/memory'
 import { cardBy, cardIds } from '../testing/boardWorld'
-import { CatchUpFromStore, readStoreInto } from './catchUpFromStore'
+import { CatchUpFromStore } from './catchUpFromStore'
 import type { DocExtension } from './DocExtension'
-import { CATCHING_UP, DocumentPeer, HELD_MAX_BYTES, MalformedMessage, RefusedChange } from './DocumentPeer'
+import { CATCHING_UP, DocumentPeer, HELD_MAX_BYTES, RefusedChange, type FrameFailure } from './DocumentPeer'
 import { BOARD_DOCUMENT } from './documentKinds'
 import { CATCH_UP_SPACING_MS, LiveDoc } from './LiveDoc'
 import { encodeUpdate } from './protocol'
@@ -34,7 +34,7 @@ async function openProcess(storage: MemoryStorage, more: DocExtension[] = []): P
 
 /** Pat's connection to a process, as the endpoint opens it; what closes it is recorded. */
 function connect(live: LiveDoc, who: Member) {
-  const failures: (RefusedChange | MalformedMessage)[] = []
+  const failures: FrameFailure[] = []
   const peer = new DocumentPeer(live, () => {}, BOARD_DOCUMENT.access(identity(who), 'secret', () => undefined), true, (error) => void failures.push(error))
   peer.start()
   return { peer, failures }
@@ -49,6 +49,13 @@ async function annsCardStoredAndPassedToPat(storage: MemoryStorage): Promise<Y.D
   Y.applyUpdate(patsCopy, Y.encodeStateAsUpdate(dying.doc))
   addCard(patsCopy, cardBy(pat, 'pat-1', 'written after'))
   return patsCopy
+}
+
+/** The catch-up, counting how often it reads the store. */
+function countingCatchUp(storage: MemoryStorage) {
+  const extension = new CatchUpFromStore(storage)
+  const counting = { reads: 0, onCatchUp: (live: LiveDoc) => (counting.reads++, extension.onCatchUp(live)) }
+  return counting
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 10))
@@ -121,26 +128,20 @@ describe('a process catching up from the store before it refuses a change', () =
 
   it('many connections refused at the same time cost two reads of the store, not one each', async () => {
     const storage = new MemoryStorage()
-    let reads = 0
-    const counting = new CatchUpFromStore(storage)
-    const onCatchUp = counting.onCatchUp.bind(counting)
-    counting.onCatchUp = (live) => {
-      reads++
-      return onCatchUp(live)
-    }
+    const counting = countingCatchUp(storage)
     const survivor = await openProcess(storage, [counting])
     const patsCopy = await annsCardStoredAndPassedToPat(storage)
     const frame = encodeUpdate(Y.encodeStateAsUpdate(patsCopy, Y.encodeStateVector(survivor.doc)))
 
     const connections = Array.from({ length: 20 }, () => connect(survivor, pat))
     for (const { peer } of connections) peer.receive(frame)
-    await waitFor(() => reads === 2 && cardIds(survivor.doc).length === 2, 5_000, 'every connection judged again')
+    await waitFor(() => counting.reads === 2 && cardIds(survivor.doc).length === 2, 5_000, 'every connection judged again')
     await settle()
 
     expect(connections.flatMap((c) => c.failures)).toEqual([])
     expect(cardIds(survivor.doc).sort()).toEqual(['ann-1', 'pat-1'])
     // The first reads the store; the others asked while it ran and share the one read after it.
-    expect(reads).toBe(2)
+    expect(counting.reads).toBe(2)
   })
 
   it('asks a connection that sends more than it may while it waits to send again later, and holds nothing of it', async () => {
@@ -163,9 +164,7 @@ describe('a process catching up from the store before it refuses a change', () =
     vi.useFakeTimers({ toFake: ['setTimeout', 'performance'] })
     try {
       const storage = new MemoryStorage()
-      let reads = 0
-      const counting = new CatchUpFromStore(storage)
-      counting.onCatchUp = async (live) => void (reads++, await readStoreInto(live, storage))
+      const counting = countingCatchUp(storage)
       const survivor = await openProcess(storage, [counting])
       const forged = new Y.Doc()
       addCard(forged, cardBy(ann, 'forged', 'Pat writing as Ann'))
@@ -178,10 +177,10 @@ describe('a process catching up from the store before it refuses a change', () =
       }
 
       expect(await refusedOnce()).toHaveLength(1)
-      expect(reads).toBe(1)
+      expect(counting.reads).toBe(1)
       // Refused again at once: its read waits for the spacing to pass, then it is refused all the same.
       expect(await refusedOnce()).toHaveLength(1)
-      expect(reads).toBe(2)
+      expect(counting.reads).toBe(2)
       expect(performance.now()).toBeGreaterThanOrEqual(CATCH_UP_SPACING_MS)
       expect(cardIds(survivor.doc)).toEqual([])
     } finally {

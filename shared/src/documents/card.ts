@@ -56,6 +56,18 @@ export const BYLINE_FIELDS: FieldTable<Byline> = {
   createdAt: time(),
 }
 
+/** The byline's field names, in the table's order. */
+export const BYLINE_KEYS = Object.keys(BYLINE_FIELDS) as readonly (keyof Byline)[]
+
+/**
+ * A card's keys as something to read them from: its Y.Map, or the fields an incoming update
+ * writes (the board rules' view of a new card) — both have `get` and `has`.
+ */
+export interface CardKeys {
+  get(key: string): unknown
+  has(key: string): boolean
+}
+
 /** The keys of a card's map as stored. A value at its default (no kind, no levers…) is left out; readers fill it in. */
 export interface StoredCard {
   text: string
@@ -100,7 +112,7 @@ export const CURATOR_ONLY_CARD_FIELDS: ReadonlySet<string> = new Set(['patternId
 export const CARD_AUTHOR_FIELDS = ['authorName', 'city', 'cityKind'] as const
 
 /** A stored byline as a plain object, or null when the card has none (written before version 3, or not by us). */
-function storedByline(map: Y.Map<unknown>): Record<string, unknown> | null {
+function storedByline(map: CardKeys): Record<string, unknown> | null {
   const value = map.get('byline')
   return isPlainObject(value) ? value : null
 }
@@ -109,21 +121,21 @@ function storedByline(map: Y.Map<unknown>): Record<string, unknown> | null {
  * One byline field as the card holds it: from its byline, else from a key of its own (older
  * cards, other clients); undefined when it holds neither.
  */
-export function bylineValue(map: Y.Map<unknown>, key: keyof Byline): unknown {
+export function bylineValue(map: CardKeys, key: keyof Byline): unknown {
   const byline = storedByline(map)
   return byline && Object.hasOwn(byline, key) ? byline[key] : map.get(key)
 }
 
 /** Whether the card holds a byline field, in its byline or as a key of its own. */
-export function hasBylineValue(map: Y.Map<unknown>, key: keyof Byline): boolean {
+export function hasBylineValue(map: CardKeys, key: keyof Byline): boolean {
   const byline = storedByline(map)
   return (byline !== null && Object.hasOwn(byline, key)) || map.has(key)
 }
 
 /** The byline a card reads as, each field by its rule. */
-export function readByline(map: Y.Map<unknown>): Byline {
+export function readByline(map: CardKeys): Byline {
   const byline = {} as Record<keyof Byline, unknown>
-  for (const key of Object.keys(BYLINE_FIELDS) as (keyof Byline)[]) byline[key] = BYLINE_FIELDS[key].read(bylineValue(map, key))
+  for (const key of BYLINE_KEYS) byline[key] = BYLINE_FIELDS[key].read(bylineValue(map, key))
   return byline as Byline
 }
 
@@ -178,7 +190,7 @@ export function cleanCardText(value: string): string {
  * keys of their own into its one `byline` value, as readByline reads them (a byline already there wins).
  */
 export function moveAuthorsIntoByline(map: Y.Map<unknown>): void {
-  const legacy = (Object.keys(BYLINE_FIELDS) as (keyof Byline)[]).filter((key) => map.has(key))
+  const legacy = BYLINE_KEYS.filter((key) => map.has(key))
   if (legacy.length === 0) return
   map.set('byline', readByline(map))
   for (const key of legacy) map.delete(key)
